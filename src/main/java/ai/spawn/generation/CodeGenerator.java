@@ -1,0 +1,22 @@
+package ai.spawn.generation;
+
+/**
+ * Turns a description into a runnable {@link AppBundle}.
+ *
+ * <p>Implementations are thread-safe: one instance serves concurrent requests. A call blocks until the bundle is
+ * complete or fails; engines that talk to a model apply their own request timeout. Calls are not idempotent for
+ * model engines (each call may cost tokens) but are deterministic for offline engines.
+ */
+public interface CodeGenerator {
+
+    /** Short engine name: {@code blueprint}, {@code anthropic}, {@code openai}. */
+    String engine();
+
+    /**
+     * Generates a bundle.
+     *
+     * @throws UnsupportedPromptException when this engine cannot build what is asked (a user-facing reason)
+     * @throws GenerationException        when generation fails for another reason (model error, invalid answer)
+     */
+    AppBundle generate(GenerationRequest request, GenerationListener listener);
+}

@@ -1,0 +1,33 @@
+package ai.spawn.sandbox;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Creates and tracks isolated, resource-limited sandboxes. The contract between orchestration and isolation.
+ *
+ * <p>Implementations are thread-safe. {@link #create} blocks until the sandbox can take files and commands
+ * (typically milliseconds for the local provider) and throws {@link SandboxLaunchException} when it cannot.
+ * {@link #destroy} is idempotent: destroying an unknown or already destroyed sandbox does nothing.
+ */
+public interface SandboxProvider {
+
+    /** Short provider name: {@code local}, {@code e2b}, {@code kubernetes}. */
+    String name();
+
+    /**
+     * Creates a sandbox.
+     *
+     * @throws SandboxLaunchException when the sandbox cannot be created (capacity, host error)
+     */
+    Sandbox create(SandboxSpec spec);
+
+    /** A sandbox this provider holds, if it still exists. */
+    Optional<Sandbox> find(String sandboxId);
+
+    /** Ids of every sandbox this provider holds, including leftovers of an earlier run (for the reaper). */
+    Set<String> list();
+
+    /** Kills every process of the sandbox and removes everything it held. Idempotent. */
+    void destroy(String sandboxId);
+}
