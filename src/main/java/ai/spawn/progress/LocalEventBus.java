@@ -1,0 +1,148 @@
+package ai.spawn.progress;
+
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Event bus of one node: events are stored through {@link EventStore} and fanned out in memory. Publishing and
+ * subscribing to the same app are serialised per app, which is what makes replay-then-live gap-free. Each
+ * subscriber drains its own queue on a shared pool, so a slow subscriber never blocks a publisher; one that falls
+ * more than {@value #MAX_BACKLOG} events behind is dropped.
+ */
+@Component
+class LocalEventBus implements EventBus, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalEventBus.class);
+    static final int MAX_BACKLOG = 10_000;
+
+    private final EventStore store;
+    private final ConcurrentMap<String, Channel> channels = new ConcurrentHashMap<>();
+    private final ExecutorService delivery;
+
+    LocalEventBus(EventStore store) {
+        this.store = store;
+        AtomicInteger n = new AtomicInteger();
+        this.delivery = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "event-delivery-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public SpawnEvent publish(SpawnEvent event) {
+        Channel channel = channel(event.appId());
+        synchronized (channel) {
+            if (channel.lastSeq < 0) {
+                channel.lastSeq = store.lastSeq(event.appId());
+            }
+            SpawnEvent numbered = event.withSeq(channel.lastSeq + 1);
+            store.insert(numbered);
+            channel.lastSeq = numbered.seq();
+            for (Subscriber s : channel.subscribers) {
+                s.offer(numbered);
+            }
+            return numbered;
+        }
+    }
+
+    @Override
+    public List<SpawnEvent> history(String appId) {
+        return store.after(appId, 0);
+    }
+
+    @Override
+    public Subscription subscribe(String appId, long afterSeq, Consumer<SpawnEvent> listener) {
+        Channel channel = channel(appId);
+        Subscriber subscriber = new Subscriber(channel, listener);
+        synchronized (channel) {
+            for (SpawnEvent past : store.after(appId, afterSeq)) {
+                subscriber.offer(past);
+            }
+            channel.subscribers.add(subscriber);
+        }
+        return subscriber;
+    }
+
+    private Channel channel(String appId) {
+        return channels.computeIfAbsent(appId, id -> new Channel());
+    }
+
+    @Override
+    public void destroy() {
+        delivery.shutdownNow();
+    }
+
+    private static final class Channel {
+        long lastSeq = -1;
+        final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    }
+
+    private final class Subscriber implements Subscription, Runnable {
+        private final Channel channel;
+        private final Consumer<SpawnEvent> listener;
+        private final Queue<SpawnEvent> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger backlog = new AtomicInteger();
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+        private volatile boolean closed;
+
+        Subscriber(Channel channel, Consumer<SpawnEvent> listener) {
+            this.channel = channel;
+            this.listener = listener;
+        }
+
+        void offer(SpawnEvent event) {
+            if (closed) {
+                return;
+            }
+            if (backlog.incrementAndGet() > MAX_BACKLOG) {
+                log.warn("dropping a subscriber of app {}: {} events behind", event.appId(), MAX_BACKLOG);
+                close();
+                return;
+            }
+            queue.add(event);
+            if (scheduled.compareAndSet(false, true)) {
+                delivery.execute(this);
+            }
+        }
+
+        @Override
+        public void run() {
+            SpawnEvent next;
+            while (!closed && (next = queue.poll()) != null) {
+                backlog.decrementAndGet();
+                try {
+                    listener.accept(next);
+                } catch (RuntimeException e) {
+                    log.debug("subscriber of app {} failed, closing it: {}", next.appId(), e.toString());
+                    close();
+                }
+            }
+            scheduled.set(false);
+            if (!closed && !queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+                delivery.execute(this);
+            }
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            channel.subscribers.remove(this);
+            queue.clear();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package ai.spawn.spawn;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The states of an app and the one table of allowed transitions between them. Only
+ * {@link AppRepository#transition} changes a state, and only along this table.
+ */
+public enum SpawnState {
+    QUEUED, GENERATING, VALIDATING, PROVISIONING, INSTALLING, STARTING, LIVE, FAILED, EXPIRED, DESTROYED;
+
+    private static final Map<SpawnState, Set<SpawnState>> ALLOWED = new EnumMap<>(SpawnState.class);
+
+    static {
+        ALLOWED.put(QUEUED, EnumSet.of(GENERATING, VALIDATING, FAILED, EXPIRED, DESTROYED));
+        ALLOWED.put(GENERATING, EnumSet.of(VALIDATING, FAILED, EXPIRED, DESTROYED));
+        ALLOWED.put(VALIDATING, EnumSet.of(PROVISIONING, FAILED, EXPIRED, DESTROYED));
+        ALLOWED.put(PROVISIONING, EnumSet.of(INSTALLING, STARTING, FAILED, EXPIRED, DESTROYED));
+        ALLOWED.put(INSTALLING, EnumSet.of(STARTING, FAILED, EXPIRED, DESTROYED));
+        ALLOWED.put(STARTING, EnumSet.of(LIVE, FAILED, EXPIRED, DESTROYED));
+        // LIVE -> PROVISIONING: restarted from its stored files after the sandbox was lost (e.g. a host restart)
+        ALLOWED.put(LIVE, EnumSet.of(PROVISIONING, FAILED, EXPIRED, DESTROYED));
+        // FAILED -> QUEUED: the user retries
+        ALLOWED.put(FAILED, EnumSet.of(QUEUED, EXPIRED, DESTROYED));
+        ALLOWED.put(EXPIRED, EnumSet.of(DESTROYED));
+        ALLOWED.put(DESTROYED, EnumSet.noneOf(SpawnState.class));
+    }
+
+    /** Whether the table allows moving from this state to {@code next}. */
+    public boolean canMoveTo(SpawnState next) {
+        return ALLOWED.get(this).contains(next);
+    }
+
+    /** The states this one may move to. */
+    public Set<SpawnState> next() {
+        return EnumSet.copyOf(ALLOWED.get(this).isEmpty() ? EnumSet.noneOf(SpawnState.class) : ALLOWED.get(this));
+    }
+
+    /** Being made: between admission and LIVE. */
+    public boolean inProgress() {
+        return this == QUEUED || this == GENERATING || this == VALIDATING || this == PROVISIONING
+                || this == INSTALLING || this == STARTING;
+    }
+
+    /** Ended for good: nothing runs and nothing will. */
+    public boolean isFinal() {
+        return this == EXPIRED || this == DESTROYED;
+    }
+}

@@ -1,0 +1,81 @@
+package ai.spawn.web;
+
+import ai.spawn.spawn.AppGoneException;
+import ai.spawn.spawn.AppNotFoundException;
+import ai.spawn.spawn.InvalidAppRequestException;
+import ai.spawn.spawn.InvalidStateTransitionException;
+import ai.spawn.spawn.SpawnException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Maps every error of the API to an RFC 7807 problem, in one place. */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(UnauthorizedException.class)
+    ResponseEntity<ProblemDetail> unauthorized(UnauthorizedException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(problem(HttpStatus.UNAUTHORIZED, "Not signed in", e.getMessage()));
+    }
+
+    @ExceptionHandler(AppNotFoundException.class)
+    ProblemDetail notFound(AppNotFoundException e) {
+        return withApp(problem(HttpStatus.NOT_FOUND, "App not found", e.getMessage()), e);
+    }
+
+    @ExceptionHandler(InvalidAppRequestException.class)
+    ProblemDetail invalid(InvalidAppRequestException e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+        if (e.field() != null) {
+            p.setProperty("field", e.field());
+        }
+        return p;
+    }
+
+    @ExceptionHandler(AppGoneException.class)
+    ProblemDetail gone(AppGoneException e) {
+        return withApp(problem(HttpStatus.GONE, "App has ended", e.getMessage()), e);
+    }
+
+    @ExceptionHandler(InvalidStateTransitionException.class)
+    ProblemDetail conflict(InvalidStateTransitionException e) {
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "Not possible in this state",
+                "the app is " + e.from() + "; this needs another state");
+        p.setProperty("currentStatus", e.from().name());
+        return withApp(p, e);
+    }
+
+    @ExceptionHandler(SpawnException.class)
+    ProblemDetail spawn(SpawnException e) {
+        return withApp(problem(HttpStatus.CONFLICT, "Could not complete", e.getMessage()), e);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "something went wrong on our side; the error was logged");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        return p;
+    }
+
+    private static ProblemDetail withApp(ProblemDetail p, SpawnException e) {
+        if (e.appId() != null) {
+            p.setProperty("appId", e.appId());
+        }
+        return p;
+    }
+}
