@@ -16,9 +16,16 @@ import java.util.TreeMap;
  * @param start   the long-running command that serves the app
  * @param port    the TCP port the app listens on inside its sandbox
  * @param origin  who made it and what it cost
+ * @param summary one or two sentences on what the app does or what changed (may be {@code null})
  */
 public record AppBundle(String title, Runtime runtime, Map<String, String> files, String install, String start,
-                        int port, GenerationInfo origin) {
+                        int port, GenerationInfo origin, String summary) {
+
+    /** A bundle without a summary. */
+    public AppBundle(String title, Runtime runtime, Map<String, String> files, String install, String start,
+                     int port, GenerationInfo origin) {
+        this(title, runtime, files, install, start, port, origin, null);
+    }
 
     public AppBundle {
         Objects.requireNonNull(runtime, "runtime");
@@ -36,6 +43,6 @@ public record AppBundle(String title, Runtime runtime, Map<String, String> files
 
     /** The same bundle with another origin. */
     public AppBundle withOrigin(GenerationInfo newOrigin) {
-        return new AppBundle(title, runtime, files, install, start, port, newOrigin);
+        return new AppBundle(title, runtime, files, install, start, port, newOrigin, summary);
     }
 }

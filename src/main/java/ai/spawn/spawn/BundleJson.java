@@ -20,15 +20,15 @@ class BundleJson {
 
     String write(AppBundle bundle) {
         return json.writeValueAsString(new Stored(bundle.title(), bundle.runtime().wireName(), bundle.files(),
-                bundle.install(), bundle.start(), bundle.port(), bundle.origin()));
+                bundle.install(), bundle.start(), bundle.port(), bundle.origin(), bundle.summary()));
     }
 
     AppBundle read(String text) {
         Stored s = json.readValue(text, Stored.class);
         return new AppBundle(s.title(), Runtime.fromWire(s.runtime()), s.files(), s.install(), s.start(), s.port(),
-                s.origin());
+                s.origin(), s.summary());
     }
 
     record Stored(String title, String runtime, Map<String, String> files, String install, String start, int port,
-                  GenerationInfo origin) { }
+                  GenerationInfo origin, String summary) { }
 }
