@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -77,10 +79,23 @@ final class CgroupFs {
         return pids;
     }
 
-    /** SIGKILL for each pid (a pid that is gone already is skipped). */
+    /**
+     * SIGKILL for the processes of one sandbox, innermost first: a process whose parent is outside the set (the
+     * {@code bwrap} that the JVM started) is spared while it still has children in the set, so that it reaps them
+     * and nothing is orphaned to an init that may not reap. Callers repeat until the set is empty; the spared
+     * process exits on its own once its child is gone, or is killed in a later round.
+     */
     static void killAll(Set<Long> pids) {
+        Map<Long, Long> parents = new HashMap<>();
         for (long pid : pids) {
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            ProcessHandle.of(pid).flatMap(ProcessHandle::parent).ifPresent(p -> parents.put(pid, p.pid()));
+        }
+        Set<Long> withChildren = new HashSet<>(parents.values());
+        for (long pid : pids) {
+            boolean inner = pids.contains(parents.get(pid));
+            if (inner || !withChildren.contains(pid)) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
         }
     }
 

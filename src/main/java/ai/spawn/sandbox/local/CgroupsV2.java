@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * cgroup v2: one unified hierarchy, the sandbox in {@code spawnai/<id>} with {@code memory.max}, {@code pids.max}
- * and {@code cpu.max}; {@code cgroup.kill} kills it at once where the kernel has it. Thread-safe.
+ * and {@code cpu.max}. Thread-safe.
  */
 final class CgroupsV2 implements Cgroups {
 
@@ -74,12 +74,7 @@ final class CgroupsV2 implements Cgroups {
 
     @Override
     public void kill(String sandboxId) {
-        Path kill = dir(sandboxId).resolve("cgroup.kill");
-        if (Files.exists(kill)) {
-            CgroupFs.write(kill, "1");
-        } else {
-            CgroupFs.killAll(pids(sandboxId));
-        }
+        CgroupFs.killAll(pids(sandboxId));
     }
 
     @Override

@@ -2,11 +2,14 @@ package ai.spawn.sandbox.local;
 
 import java.io.File;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Starts sandbox processes from one long-lived thread. {@code bwrap --die-with-parent} uses the parent-death
@@ -14,6 +17,8 @@ import java.util.concurrent.Future;
  * started from a pooled request thread would be killed when the pool retires that thread. Thread-safe.
  */
 final class ProcessLauncher implements AutoCloseable {
+
+    private static final Duration REAP_WAIT = Duration.ofSeconds(1);
 
     private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
         Thread t = new Thread(task, "sandbox-launcher");
@@ -54,9 +59,20 @@ final class ProcessLauncher implements AutoCloseable {
         }
     }
 
-    /** Kills a process and every descendant it has (the sandbox's pid namespace dies with them). */
+    /**
+     * Kills a sandbox process tree: first the descendants of the {@code bwrap} we started (its pid namespace dies
+     * with them), then, once it had a moment to reap them and exit by itself, {@code bwrap}. Killing the parent
+     * first would orphan the children to an init that may not reap them.
+     */
     static void killTree(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.onExit().get(REAP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // fall through: kill it
+        }
         process.destroyForcibly();
     }
 
