@@ -65,13 +65,16 @@ final class ProcessLauncher implements AutoCloseable {
      * first would orphan the children to an init that may not reap them.
      */
     static void killTree(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        try {
-            process.onExit().get(REAP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // fall through: kill it
+        List<ProcessHandle> descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        if (!descendants.isEmpty()) {
+            try {
+                process.onExit().get(REAP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // fall through: kill it
+            }
         }
         process.destroyForcibly();
     }
