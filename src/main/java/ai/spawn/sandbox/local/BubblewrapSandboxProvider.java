@@ -58,7 +58,8 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
      * @throws IllegalStateException with a message saying how to fix the host when something is missing
      */
     public static BubblewrapSandboxProvider open(Path dataDir, int uid) {
-        HostTools tools = Prerequisites.check(System.getenv().getOrDefault("PATH", ""), uid);
+        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin:/usr/bin:/bin";
+        HostTools tools = Prerequisites.check(path, uid);
         Cgroups cgroups;
         try {
             cgroups = Cgroups.detect(Path.of("/sys/fs/cgroup"));

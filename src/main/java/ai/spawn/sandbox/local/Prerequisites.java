@@ -24,7 +24,8 @@ final class Prerequisites {
     }
 
     /**
-     * Finds the host programs and checks that this process may use them.
+     * Finds the host programs (in {@code searchPath}, a {@code PATH}-style list) and checks that this process may
+     * use them.
      *
      * @throws IllegalStateException listing every problem found
      */
@@ -91,7 +92,7 @@ final class Prerequisites {
     }
 
     private static Path find(String program, String searchPath, Set<String> missing) {
-        Optional<Path> found = Stream.of((searchPath + ":/usr/sbin:/sbin:/usr/bin:/bin").split(":"))
+        Optional<Path> found = Stream.of(searchPath.split(":"))
                 .filter(d -> !d.isBlank())
                 .map(d -> Path.of(d, program))
                 .filter(Files::isExecutable)
