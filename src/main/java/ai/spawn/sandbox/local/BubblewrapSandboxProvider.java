@@ -1,5 +1,10 @@
 package ai.spawn.sandbox.local;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 import ai.spawn.sandbox.ExecResult;
 import ai.spawn.sandbox.Sandbox;
 import ai.spawn.sandbox.SandboxException;
@@ -50,6 +55,21 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
     }
 
     /**
+     * The parent cgroup of one SpawnAI instance: named after its data dir, so two instances on one host (or two
+     * test servers in one JVM) never take each other's sandboxes for orphans.
+     */
+    static String parentCgroup(Path dataDir) {
+        String dir = dataDir.toAbsolutePath().normalize().toString();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(dir.getBytes(StandardCharsets.UTF_8));
+            return Cgroups.PARENT + "-" + HexFormat.of().formatHex(digest, 0, 5);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /**
      * Checks the host, prepares the data directory and cgroups, and proves it all works by running one command in
      * a throwaway sandbox.
      *
@@ -62,7 +82,7 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
         HostTools tools = Prerequisites.check(path, uid);
         Cgroups cgroups;
         try {
-            cgroups = Cgroups.detect(Path.of("/sys/fs/cgroup"));
+            cgroups = Cgroups.detect(Path.of("/sys/fs/cgroup"), parentCgroup(dataDir));
             cgroups.prepare();
         } catch (IllegalStateException | UncheckedIOException e) {
             throw new IllegalStateException(Prerequisites.message(List.of("cgroups are not usable: "

@@ -16,23 +16,29 @@ import java.util.Set;
  */
 interface Cgroups {
 
-    /** Name of the parent cgroup under each hierarchy. */
+    /** Default name of the parent cgroup under each hierarchy. */
     String PARENT = "spawnai";
+
+    /** {@link #detect(Path, String)} with the default parent name. */
+    static Cgroups detect(Path root) {
+        return detect(root, PARENT);
+    }
 
     /**
      * Picks the strategy for the cgroup file system mounted at {@code root} (normally {@code /sys/fs/cgroup}):
      * v2 when it is a unified hierarchy with the memory controller, v1 when the memory and pids controllers are
      * mounted as v1 hierarchies (also on hybrid hosts whose v2 hierarchy carries no controllers).
      *
+     * @param parent name of the parent cgroup that holds this instance's sandboxes
      * @throws IllegalStateException when neither is usable
      */
-    static Cgroups detect(Path root) {
+    static Cgroups detect(Path root, String parent) {
         if (Files.isRegularFile(root.resolve("cgroup.controllers"))) {
-            return new CgroupsV2(root);
+            return new CgroupsV2(root, parent);
         }
         if (Files.isRegularFile(root.resolve("memory/memory.limit_in_bytes"))
                 && Files.isDirectory(root.resolve("pids"))) {
-            return new CgroupsV1(root);
+            return new CgroupsV1(root, parent);
         }
         throw new IllegalStateException("no usable cgroup hierarchy at " + root
                 + ": mount cgroup v2 there, or cgroup v1 with the memory, pids, cpu and cpuacct controllers");

@@ -31,11 +31,15 @@ final class CgroupsV1 implements Cgroups {
     private final List<Path> parents;
 
     CgroupsV1(Path root) {
+        this(root, PARENT);
+    }
+
+    CgroupsV1(Path root, String parentName) {
         this.root = root;
-        this.memory = root.resolve("memory").resolve(PARENT);
-        this.pids = root.resolve("pids").resolve(PARENT);
-        this.cpu = root.resolve("cpu").resolve(PARENT);
-        this.cpuacct = root.resolve("cpuacct").resolve(PARENT);
+        this.memory = root.resolve("memory").resolve(parentName);
+        this.pids = root.resolve("pids").resolve(parentName);
+        this.cpu = root.resolve("cpu").resolve(parentName);
+        this.cpuacct = root.resolve("cpuacct").resolve(parentName);
         Map<Path, Path> distinct = new LinkedHashMap<>();
         for (Path parent : List.of(memory, pids, cpu, cpuacct)) {
             distinct.putIfAbsent(realParent(parent), parent);

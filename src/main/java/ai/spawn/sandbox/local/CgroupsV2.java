@@ -24,8 +24,12 @@ final class CgroupsV2 implements Cgroups {
     private final Path parent;
 
     CgroupsV2(Path root) {
+        this(root, PARENT);
+    }
+
+    CgroupsV2(Path root, String parentName) {
         this.root = root;
-        this.parent = root.resolve(PARENT);
+        this.parent = root.resolve(parentName);
     }
 
     @Override
