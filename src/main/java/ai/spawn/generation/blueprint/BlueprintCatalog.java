@@ -27,28 +27,26 @@ final class BlueprintCatalog {
     BlueprintCatalog(TemplateLibrary library) {
         this.blueprints = List.of(
                 node("todo", "todo lists", "Todo list", "#4f46e5", Intent.builder()
-                        .strong("todo", "to do", "todo list", "task list", "tasklist", "checklist", "check list",
-                                "task manager", "task tracker", "task app", "shopping list", "grocery list",
-                                "reminder list", "todo app")
+                        .strong("todo", "to do", "task list", "checklist", "task manager", "task tracker", "task app",
+                                "shopping list", "grocery list", "reminder list")
                         .weigh(4, "task", "chore", "errand")
                         .weigh(3, "reminder", "things to do")
                         .weigh(2, "list")
                         .build(), Blueprint.Contributor.NONE),
-                node("notes", "notes", "Notes", "#d97706", Intent.builder()
-                        .strong("note", "notes app", "notepad", "note taking", "notebook", "memo", "journal",
-                                "diary", "scratchpad", "jot")
+                node("notes", "notes", "Notes", "#b45309", Intent.builder()
+                        .strong("note", "notepad", "notebook", "memo", "journal", "diary", "scratchpad", "jot")
                         .weigh(3, "write down", "jot down", "idea")
                         .build(), Blueprint.Contributor.NONE),
-                node("kanban", "kanban boards", "Kanban board", "#0d9488", Intent.builder()
-                        .strong("kanban", "kanban board", "trello", "scrum board", "task board", "project board",
-                                "sprint board", "agile board")
+                node("kanban", "kanban boards", "Kanban board", "#0f766e", Intent.builder()
+                        .strong("kanban", "trello", "scrum board", "task board", "project board", "sprint board",
+                                "agile board")
                         .weigh(4, "board")
                         .weigh(3, "backlog", "sprint", "swimlane", "in progress")
                         .weigh(2, "column", "card", "workflow", "project")
                         .build(), new KanbanValues()),
                 staticApp("pomodoro", "pomodoro timers", "Pomodoro timer", "#dc2626", Intent.builder()
                         .strong("pomodoro", "focus timer", "study timer", "work timer", "tomato timer",
-                                "productivity timer", "pomodoro timer")
+                                "productivity timer")
                         .weigh(5, "timer")
                         .weigh(3, "focus", "break", "study session")
                         .build(), Blueprint.Contributor.NONE),
@@ -58,13 +56,12 @@ final class BlueprintCatalog {
                         .weigh(3, "math", "maths", "add", "subtract", "multiply", "divide")
                         .build(), Blueprint.Contributor.NONE),
                 staticApp("tictactoe", "tic-tac-toe", "Tic-tac-toe", "#7c3aed", Intent.builder()
-                        .strong("tic tac toe", "tictactoe", "noughts and crosses", "nought and cross", "xo game",
-                                "x and o", "tic tac")
+                        .strong("tic tac toe", "noughts and crosses", "xo game", "x and o")
                         .weigh(4, "game")
                         .weigh(2, "play", "board game")
                         .build(), Blueprint.Contributor.NONE),
                 node("crud", "REST APIs for your own data (\"an API for books with title, author and year\")",
-                        "Items API", "#0891b2", Intent.builder()
+                        "Items API", "#0e7490", Intent.builder()
                         .strong("crud", "restful")
                         .weigh(9, "api", "endpoint", "backend", "back end", "web service", "microservice")
                         .weigh(3, "database", "resource", "entity")

@@ -2,6 +2,7 @@ package ai.spawn.generation.blueprint;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +85,7 @@ final class EntityExtractor {
             singular = noun;
             plural = PromptText.plural(noun);
         }
-        List<Field> fields = fields(text, Set.of(plural, singular));
+        List<Field> fields = fields(text, new HashSet<>(List.of(plural, singular)));
         return fields.isEmpty()
                 ? new Entity(plural, singular, DEFAULT_FIELDS, false)
                 : new Entity(plural, singular, fields, true);
@@ -93,7 +94,8 @@ final class EntityExtractor {
     /** Whether the prompt lists fields at all (used to prefer the API blueprint). */
     static boolean namesFields(PromptText prompt) {
         Optional<String> noun = entityNoun(prompt.original());
-        Set<String> skip = noun.map(n -> Set.of(n, PromptText.singular(n))).orElse(Set.of());
+        Set<String> skip = noun.<Set<String>>map(n -> new HashSet<>(List.of(n, PromptText.singular(n))))
+                .orElse(Set.of());
         return !fields(prompt.original(), skip).isEmpty();
     }
 
