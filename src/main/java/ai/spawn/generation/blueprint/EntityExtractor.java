@@ -56,11 +56,11 @@ final class EntityExtractor {
             "so", "please", "make", "also", "it", "should", "must", "then", "when", "returning",
             "return", "returns", "validate", "validated", "validating", "each", "every", "for", "with");
     private static final Pattern TRAILING_CLAUSE = Pattern.compile(
-            "\\s+(?:in|stored|saved|persisted|as json|using|that|which|so|for|to be)\\b.*$");
+            "\\s+(?:in|stored|saved|persisted|as json|using|that|which|so|for|to be|with|without)\\b.*$");
     private static final Set<String> UNCOUNTABLE = Set.of(
             "data", "news", "series", "species", "music", "equipment", "information", "feedback", "software",
             "furniture", "luggage", "mail", "staff");
-    private static final Set<String> RESERVED = Set.of("id", "createdAt", "updatedAt");
+    private static final Set<String> RESERVED = Set.of("id", "createdat", "updatedat");
     private static final List<Field> DEFAULT_FIELDS = List.of(
             new Field("name", "Name", FieldType.STRING, true),
             new Field("description", "Description", FieldType.STRING, false));
@@ -152,7 +152,7 @@ final class EntityExtractor {
             if (NOT_A_FIELD.contains(f.name()) || fields.size() >= MAX_FIELDS) {
                 break;
             }
-            if (!RESERVED.contains(f.name())) {
+            if (!RESERVED.contains(f.name().toLowerCase(Locale.ROOT))) {
                 fields.putIfAbsent(f.name(), f);
             }
         }
