@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.type.TypeReference;
@@ -94,7 +95,7 @@ final class LandingValues implements Blueprint.Contributor {
         return Optional.empty();
     }
 
-    private java.util.function.Predicate<String> isKindWord() {
+    private Predicate<String> isKindWord() {
         return w -> kinds.values().stream().anyMatch(k -> k.words().contains(w));
     }
 
@@ -103,7 +104,7 @@ final class LandingValues implements Blueprint.Contributor {
     }
 
     /** A lower-case name written right after the kind ("my bakery sweet crumbs"). */
-    private static Optional<String> nameAfter(PromptText prompt, int index, java.util.function.Predicate<String> kindWord) {
+    private static Optional<String> nameAfter(PromptText prompt, int index, Predicate<String> kindWord) {
         StringBuilder name = new StringBuilder();
         List<String> words = prompt.words();
         int start = index + 1;

@@ -17,13 +17,16 @@ final class TitleExtractor {
     static final int MAX_LENGTH = 60;
 
     private static final Pattern QUOTED = Pattern.compile(
-            "[\"“”«»„]([^\"“”«»„\\n]{1,60})[\"“”«»„]|(?<![\\p{L}\\p{N}])'([^'\\n]{1,60})'(?![\\p{L}\\p{N}])");
+            "[\"“”«»„]([^\"“”«»„\\n]{1,60})[\"“”«»„]"
+                    + "|(?<![\\p{L}\\p{N}])'([^'\\n]{1,60})'(?![\\p{L}\\p{N}])");
     private static final Pattern NAMED = Pattern.compile(
             "\\b(?:called|named|titled|name it|call it|brand(?:ed)?)\\s*:?\\s+(.{1,60}?)"
-                    + "(?=\\s*(?:[,.;:!?()\\n]|$)|\\s+(?:with|that|which|for|where|to|using|in|on|and|it|so|please)\\b)",
+                    + "(?=\\s*(?:[,.;:!?()\\n]|$)"
+                    + "|\\s+(?:with|that|which|for|where|to|using|in|on|and|it|so|please)\\b)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CAPITALISED = Pattern.compile(
-            "(?<![\\p{L}\\p{N}'’])\\p{Lu}[\\p{L}\\p{N}'’&-]*(?:\\s+(?:(?:of|and|the|de|&)\\s+)?\\p{Lu}[\\p{L}\\p{N}'’&-]*)*");
+            "(?<![\\p{L}\\p{N}'’])\\p{Lu}[\\p{L}\\p{N}'’&-]*"
+                    + "(?:\\s+(?:(?:of|and|the|de|&)\\s+)?\\p{Lu}[\\p{L}\\p{N}'’&-]*)*");
     private static final Pattern PLACE_BEFORE = Pattern.compile("\\b(?:in|at|near|from|around|across)\\s+$");
     private static final Set<String> ALWAYS_COMMON = Set.of(
             "i", "a", "an", "the", "my", "our", "your", "me", "we", "it", "make", "create", "build", "write",

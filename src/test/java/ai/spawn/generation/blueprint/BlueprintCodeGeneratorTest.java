@@ -23,7 +23,8 @@ class BlueprintCodeGeneratorTest {
             "a REST API for books with title, author and year", "a landing page for my bakery Sweet Crumbs",
             "a pomodoro timer", "a calculator", "tic-tac-toe");
     private static final Pattern EXTERNAL = Pattern.compile(
-            "(?:src|href|action)\\s*=\\s*[\"']?(?:https?:)?//|url\\(\\s*[\"']?(?:https?:)?//|@import|fetch\\(\\s*[\"'`]https?:");
+            "(?:src|href|action)\\s*=\\s*[\"']?(?:https?:)?//|url\\(\\s*[\"']?(?:https?:)?//|@import"
+                    + "|fetch\\(\\s*[\"'`]https?:");
 
     private final BlueprintCodeGenerator generator = new BlueprintCodeGenerator();
 
@@ -45,7 +46,8 @@ class BlueprintCodeGeneratorTest {
             AppBundle c = other.generate(GenerationRequest.newApp(prompt), GenerationListener.NONE);
             assertThat(b.files()).isEqualTo(a.files());
             assertThat(c.files()).isEqualTo(a.files());
-            assertThat(List.of(b.title(), b.runtime(), b.start())).isEqualTo(List.of(a.title(), a.runtime(), a.start()));
+            assertThat(List.of(b.title(), b.runtime(), b.start()))
+                    .isEqualTo(List.of(a.title(), a.runtime(), a.start()));
         }
     }
 
@@ -90,7 +92,8 @@ class BlueprintCodeGeneratorTest {
     void everyBlueprintFillsAllPlaceholdersAndLoadsNothingFromOutside() {
         for (String prompt : ONE_PER_BLUEPRINT) {
             for (Map.Entry<String, String> file : generate(prompt).files().entrySet()) {
-                assertThat(file.getValue()).as(file.getKey()).doesNotContainPattern("\\{\\{\\s*[a-zA-Z]+(\\|[a-z]+)?\\s*}}");
+                assertThat(file.getValue()).as(file.getKey())
+                        .doesNotContainPattern("\\{\\{\\s*[a-zA-Z]+(\\|[a-z]+)?\\s*}}");
                 assertThat(EXTERNAL.matcher(file.getValue()).find()).as("external reference in " + file.getKey())
                         .isFalse();
             }
@@ -148,7 +151,8 @@ class BlueprintCodeGeneratorTest {
         AppBundle api = generate("a REST API for books with title and author");
         AppBundle withYear = generator.generate(new GenerationRequest("books with title, author and year", api, null,
                 List.of("a REST API for books with title and author")), GenerationListener.NONE);
-        assertThat(withYear.files().get("server.js")).contains("\"name\": \"year\", \"label\": \"Year\", \"type\": \"integer\"");
+        assertThat(withYear.files().get("server.js"))
+                .contains("\"name\": \"year\", \"label\": \"Year\", \"type\": \"integer\"");
     }
 
     @Test
