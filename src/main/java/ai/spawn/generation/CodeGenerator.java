@@ -13,6 +13,23 @@ public interface CodeGenerator {
     String engine();
 
     /**
+     * The model or catalogue this engine generates with ({@code claude-sonnet-4-5}, {@code llama3.1}); part of a
+     * cache key for generated bundles. Defaults to {@link #engine()}.
+     */
+    default String model() {
+        return engine();
+    }
+
+    /**
+     * The version of the instructions the engine gives its model ({@code v1}); part of a cache key for generated
+     * bundles, so a new prompt version never serves bundles made with an old one. {@code none} for engines without
+     * a prompt.
+     */
+    default String promptVersion() {
+        return "none";
+    }
+
+    /**
      * Generates a bundle.
      *
      * @throws UnsupportedPromptException when this engine cannot build what is asked (a user-facing reason)
