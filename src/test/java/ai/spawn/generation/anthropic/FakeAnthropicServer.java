@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -37,6 +38,11 @@ import tools.jackson.databind.node.ObjectNode;
 final class FakeAnthropicServer implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.shared();
+
+    static {
+        // answer without Nagle's delay, as real API front ends do; the JDK server reads this once, at first use
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     static final String MODEL = "claude-sonnet-4-5-20250929";
 
     /** A recorded request. Header names are lower-case. */
@@ -80,6 +86,7 @@ final class FakeAnthropicServer implements AutoCloseable {
     private final BlockingQueue<Reply> script = new LinkedBlockingQueue<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final List<Boolean> gates = new CopyOnWriteArrayList<>();
+    private final AtomicLong handlingNanos = new AtomicLong();
 
     FakeAnthropicServer(String apiKey) throws IOException {
         this.apiKey = apiKey;
@@ -107,32 +114,44 @@ final class FakeAnthropicServer implements AutoCloseable {
         return List.copyOf(gates);
     }
 
+    /** Time spent inside the fake, from reading a request to writing the last byte of its answer. */
+    long handlingNanos() {
+        return handlingNanos.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        long t0 = System.nanoTime();
         try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Map<String, List<String>> headers = new TreeMap<>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-            Recorded request = new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers,
-                    body);
-            requests.add(request);
-            if (!"POST".equals(request.method()) || !"/v1/messages".equals(request.path())) {
-                send(exchange, error(404, "not_found_error", "no route " + request.path()));
-                return;
-            }
-            String bearer = request.header("authorization");
-            String key = bearer != null && bearer.startsWith("Bearer ") ? bearer.substring(7) : request.header("x-api-key");
-            if (!apiKey.equals(key)) {
-                send(exchange, error(401, "authentication_error", "invalid x-api-key"));
-                return;
-            }
-            Reply reply = script.poll();
-            if (reply == null) {
-                send(exchange, error(500, "api_error", "the fake has no scripted answer left"));
-            } else if (reply instanceof Json json) {
-                send(exchange, json);
-            } else {
-                stream(exchange, (Stream) reply);
-            }
+            respond(exchange);
+        } finally {
+            handlingNanos.addAndGet(System.nanoTime() - t0);
+        }
+    }
+
+    private void respond(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, List<String>> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+        Recorded request = new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers,
+                body);
+        requests.add(request);
+        if (!"POST".equals(request.method()) || !"/v1/messages".equals(request.path())) {
+            send(exchange, error(404, "not_found_error", "no route " + request.path()));
+            return;
+        }
+        String bearer = request.header("authorization");
+        String key = bearer != null && bearer.startsWith("Bearer ") ? bearer.substring(7) : request.header("x-api-key");
+        if (!apiKey.equals(key)) {
+            send(exchange, error(401, "authentication_error", "invalid x-api-key"));
+            return;
+        }
+        Reply reply = script.poll();
+        if (reply == null) {
+            send(exchange, error(500, "api_error", "the fake has no scripted answer left"));
+        } else if (reply instanceof Json json) {
+            send(exchange, json);
+        } else {
+            stream(exchange, (Stream) reply);
         }
     }
 

@@ -34,6 +34,11 @@ final class FakeOpenAiServer implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.shared();
 
+    static {
+        // answer without Nagle's delay, as real API front ends do; the JDK server reads this once, at first use
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** A recorded request. Header names are lower-case. */
     record Recorded(String path, Map<String, List<String>> headers, String body) {
         JsonNode json() {
