@@ -103,7 +103,8 @@ public record GenerationProperties(
      * @param apiKey         bearer token ({@code OPENAI_API_KEY}); blank sends no {@code Authorization} header
      * @param model          model name ({@code OPENAI_MODEL})
      * @param maxTokens      output limit sent as {@code max_tokens}; 0 leaves it to the server
-     * @param timeout        longest silence while waiting for the answer (between two streamed chunks)
+     * @param timeout        longest silence while waiting for the answer (between two streamed chunks; without
+     *                       streaming, until the whole answer arrives)
      * @param requestTimeout longest one attempt may take in all
      * @param maxRetries     retries after 408, 429, 5xx and connection errors, honouring {@code Retry-After}
      * @param stream         stream the answer; turn off for servers that cannot stream tool calls

@@ -113,7 +113,7 @@ public final class AnthropicCodeGenerator implements CodeGenerator, AutoCloseabl
         long t0 = System.nanoTime();
         MessageCreateParams params = requests.params(request);
         events.progress("asking " + config.model());
-        Answer answer = config.stream() ? streamed(params, events, t0) : whole(params, t0);
+        Answer answer = config.stream() ? streamed(params, events, t0) : whole(params);
         GenerationInfo usage = usage(answer.model(), answer.tokens(), t0);
         if (StopReason.MAX_TOKENS.asString().equals(answer.stopReason())) {
             throw DeliverAppParser.truncated(requests.maxTokens(), usage);
@@ -130,9 +130,10 @@ public final class AnthropicCodeGenerator implements CodeGenerator, AutoCloseabl
         }
         events.progress("received " + bundle.files().size() + " files from " + usage.model() + " ("
                 + usage.outputTokens() + " output tokens)");
-        log.info("generated \"{}\" with {} in {} ms: {} input, {} output, {} cache-write, {} cache-read tokens, ${}",
-                bundle.title(), usage.model(), usage.durationMillis(), usage.inputTokens(), usage.outputTokens(),
-                usage.cacheWriteTokens(), usage.cacheReadTokens(), String.format("%.4f", usage.costUsd()));
+        log.info("generated {} files with {} in {} ms: {} input, {} output, {} cache-write, {} cache-read tokens, ${}",
+                bundle.files().size(), usage.model(), usage.durationMillis(), usage.inputTokens(),
+                usage.outputTokens(), usage.cacheWriteTokens(), usage.cacheReadTokens(),
+                String.format("%.4f", usage.costUsd()));
         return bundle;
     }
 
@@ -150,7 +151,7 @@ public final class AnthropicCodeGenerator implements CodeGenerator, AutoCloseabl
         return stream.answer(config.model());
     }
 
-    private Answer whole(MessageCreateParams params, long t0) {
+    private Answer whole(MessageCreateParams params) {
         try {
             return answerOf(client.messages().create(params, wholeAnswer), config.model());
         } catch (AnthropicException e) {

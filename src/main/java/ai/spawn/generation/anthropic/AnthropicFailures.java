@@ -71,8 +71,8 @@ final class AnthropicFailures {
         }
         if (e instanceof AnthropicIoException) {
             return hasCause(e, InterruptedIOException.class)
-                    ? "Anthropic did not answer in time (no data for " + timeout.toSeconds() + " s, " + attempts(attempts)
-                    + ")"
+                    ? "Anthropic did not answer in time (no data for " + timeout.toSeconds() + " s, "
+                    + attempts(attempts) + ")"
                     : "Anthropic could not be reached (" + rootMessage(e) + ")";
         }
         if (e instanceof AnthropicInvalidDataException) {

@@ -139,8 +139,8 @@ public final class OpenAiCompatibleCodeGenerator implements CodeGenerator {
             bundle.files().keySet().forEach(events::fileWritten);
         }
         events.progress("received " + bundle.files().size() + " files from " + usage.model());
-        log.info("generated \"{}\" with {} in {} ms: {} input, {} output, {} cached tokens, ${}", bundle.title(),
-                usage.model(), usage.durationMillis(), usage.inputTokens(), usage.outputTokens(),
+        log.info("generated {} files with {} in {} ms: {} input, {} output, {} cached tokens, ${}",
+                bundle.files().size(), usage.model(), usage.durationMillis(), usage.inputTokens(), usage.outputTokens(),
                 usage.cacheReadTokens(), String.format("%.4f", usage.costUsd()));
         return bundle;
     }

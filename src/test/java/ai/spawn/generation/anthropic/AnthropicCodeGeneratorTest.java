@@ -86,7 +86,8 @@ class AnthropicCodeGeneratorTest {
         try (AnthropicCodeGenerator generator = generator(fake, KEY, true, null)) {
             generator.generate(GenerationRequest.newApp("a todo list"), listener);
         }
-        assertThat(fake.gates()).as("the first file was reported before the server sent the rest").containsExactly(true);
+        assertThat(fake.gates()).as("the first file was reported before the server sent the rest")
+                .containsExactly(true);
         assertThat(files).containsExactly("server.js", "public/index.html", "public/app.js");
     }
 

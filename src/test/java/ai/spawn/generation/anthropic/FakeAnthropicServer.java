@@ -179,7 +179,8 @@ final class FakeAnthropicServer implements AutoCloseable {
                 }
                 continue;
             }
-            out.write(("event: " + frame.event() + "\ndata: " + frame.data() + "\n\n").getBytes(StandardCharsets.UTF_8));
+            String text = "event: " + frame.event() + "\ndata: " + frame.data() + "\n\n";
+            out.write(text.getBytes(StandardCharsets.UTF_8));
             out.flush();
         }
     }
@@ -204,8 +205,8 @@ final class FakeAnthropicServer implements AutoCloseable {
     /** A whole message whose only block is a {@code deliver_app} call. */
     static Json toolMessage(String toolInput, ObjectNode usage) {
         ObjectNode message = message(usage, "tool_use");
-        ObjectNode block = ((ArrayNode) message.get("content")).addObject().put("type", "tool_use").put("id", "toolu_fake1")
-                .put("name", "deliver_app");
+        ObjectNode block = ((ArrayNode) message.get("content")).addObject().put("type", "tool_use")
+                .put("id", "toolu_fake1").put("name", "deliver_app");
         block.set("input", JSON.readTree(toolInput));
         return new Json(200, JSON.writeValueAsString(message), Map.of());
     }

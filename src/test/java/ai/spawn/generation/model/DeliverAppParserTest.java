@@ -12,9 +12,9 @@ import ai.spawn.generation.GenerationException;
 import ai.spawn.generation.GenerationInfo;
 import ai.spawn.generation.Runtime;
 import ai.spawn.generation.SampleApps;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class DeliverAppParserTest {
 
@@ -123,7 +123,8 @@ class DeliverAppParserTest {
     @Test
     void explainsAnswersWithoutTheToolCall() {
         assertThat(DeliverAppParser.noToolCall("Sure! Here is the code:\n\n```", USAGE))
-                .hasMessage("the model answered in text instead of calling deliver_app: \"Sure! Here is the code: ```\"")
+                .hasMessage("the model answered in text instead of calling deliver_app: "
+                        + "\"Sure! Here is the code: ```\"")
                 .extracting(GenerationException::usage).isEqualTo(USAGE);
         assertThat(DeliverAppParser.noToolCall("", null)).hasMessageContaining("without calling deliver_app");
         assertThatThrownBy(() -> {
