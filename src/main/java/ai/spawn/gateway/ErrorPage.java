@@ -104,10 +104,11 @@ record ErrorPage(HttpResponseStatus status, String title, String detail, boolean
         String refresh = retrySoon ? "<meta http-equiv=\"refresh\" content=\"" + RETRY_SECONDS + "\">" : "";
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">" + refresh
-                + "<title>" + status.code() + " · " + HtmlUtils.htmlEscape(title) + "</title>"
+                + "<title>" + status.code() + " · " + HtmlUtils.htmlEscape(title, "UTF-8") + "</title>"
                 + "<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:15vh auto;padding:0 1rem;"
                 + "color:#222}h1{font-size:1.4rem;margin:0 0 .5rem}p{color:#555}small{color:#999}</style></head>"
-                + "<body><h1>" + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(detail) + "</p>"
+                + "<body><h1>" + HtmlUtils.htmlEscape(title, "UTF-8") + "</h1>"
+                + "<p>" + HtmlUtils.htmlEscape(detail, "UTF-8") + "</p>"
                 + "<small>" + status.code() + " · SpawnAI gateway</small></body></html>\n";
     }
 }

@@ -89,7 +89,8 @@ public final class GatewayServer implements SmartLifecycle {
                 });
         try {
             serverChannel = bootstrap.bind(properties.bind(), properties.port()).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Netty rethrows the bind failure, a checked IOException, without declaring it
             shutDownLoops();
             throw new IllegalStateException("The gateway cannot listen on %s:%d: %s"
                     .formatted(properties.bind(), properties.port(), e.getMessage()), e);
