@@ -97,14 +97,6 @@ final class AppConnections {
         }
     }
 
-    /** Drops the app's counters if no connection uses it. */
-    void forget(String appId) {
-        App app = apps.get(appId);
-        if (app != null && app.open.get() == 0) {
-            apps.remove(appId, app);
-        }
-    }
-
     /** Forgets apps without connections that {@code isGone} says are gone. */
     void sweep(AppPredicate isGone) {
         apps.values().forEach(app -> {

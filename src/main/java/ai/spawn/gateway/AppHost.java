@@ -30,7 +30,8 @@ record AppHost(int port, String appId) {
         int colon = name.lastIndexOf(':');
         if (colon >= 0) {
             String listenerPort = name.substring(colon + 1);
-            if (listenerPort.isEmpty() || listenerPort.length() > 5 || !listenerPort.chars().allMatch(Character::isDigit)) {
+            boolean digits = !listenerPort.isEmpty() && listenerPort.chars().allMatch(Character::isDigit);
+            if (!digits || listenerPort.length() > 5) {
                 return Optional.empty();
             }
             name = name.substring(0, colon);

@@ -10,7 +10,6 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -57,11 +56,12 @@ public final class GatewayServer implements SmartLifecycle {
             return;
         }
         Transport transport = Transport.detect();
-        group = new MultiThreadIoEventLoopGroup(properties.threads(), new DefaultThreadFactory("spawnai-gateway"),
-                transport.ioHandlerFactory());
+        group = new MultiThreadIoEventLoopGroup(properties.eventLoopThreads(),
+                new DefaultThreadFactory("spawnai-gateway"), transport.ioHandlerFactory());
         pools = new UpstreamPools(transport, properties);
         clients = new DefaultChannelGroup("gateway-clients", GlobalEventExecutor.INSTANCE);
-        ProxyContext context = new ProxyContext(properties, resolver, pools, apps);
+        ProxyContext context = new ProxyContext(properties,
+                new RequestRouter(properties.domain(), resolver, pools), pools);
         HttpDecoderConfig decoderConfig = new HttpDecoderConfig()
                 .setMaxInitialLineLength(16 * 1024)
                 .setMaxHeaderSize(32 * 1024)
@@ -77,13 +77,12 @@ public final class GatewayServer implements SmartLifecycle {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        ClientHandler handler = new ClientHandler(context);
+                        ConnectionMeter meter = new ConnectionMeter(apps, channel);
                         channel.pipeline().addLast(
-                                new TrafficMeter(handler),
+                                new TrafficMeter(meter),
                                 new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS),
                                 new HttpServerCodec(decoderConfig),
-                                new FlowControlHandler(),
-                                handler);
+                                new ClientHandler(context, meter));
                         clients.add(channel);
                     }
                 });
@@ -164,8 +163,9 @@ public final class GatewayServer implements SmartLifecycle {
 
     /**
      * Closes every client connection (WebSocket included) currently routed to {@code appId} and its pooled
-     * connections, and drops its counters. For when an app is destroyed or paused; new requests are routed as the
-     * {@link RouteResolver} says. Safe to call for unknown apps and while stopped.
+     * connections. For when an app is destroyed or paused; new requests are routed as the {@link RouteResolver}
+     * says. Its counters stay until a periodic sweep finds the app gone. Safe to call for unknown apps and while
+     * stopped.
      */
     public void disconnect(String appId) {
         apps.disconnect(appId);
@@ -173,7 +173,6 @@ public final class GatewayServer implements SmartLifecycle {
         if (current != null) {
             current.evictIf(key -> key.appId().equals(appId));
         }
-        apps.forget(appId);
     }
 
     /** Drops pools and counters of apps whose route changed or that are gone. Runs on an event loop. */

@@ -39,7 +39,7 @@ final class ProxyHeaders {
     private ProxyHeaders() {
     }
 
-    /** Whether {@code request} asks to become a WebSocket ({@code GET}, {@code Connection: upgrade}, {@code Upgrade: websocket}). */
+    /** Whether {@code request} asks to become a WebSocket: GET with Connection: upgrade and Upgrade: websocket. */
     static boolean isWebSocketUpgrade(HttpRequest request) {
         HttpHeaders headers = request.headers();
         return HttpMethod.GET.equals(request.method())

@@ -6,21 +6,21 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 
 /**
- * First handler of a client connection: counts the bytes on the wire and reports them to the connection's
- * {@link ClientHandler}, which knows the app they belong to. Confined to the connection's event loop.
+ * First handler of a client connection: counts the bytes on the wire and hands them to the connection's
+ * {@link ConnectionMeter}, which knows the app they belong to. Confined to the connection's event loop.
  */
 final class TrafficMeter extends ChannelDuplexHandler {
 
-    private final ClientHandler client;
+    private final ConnectionMeter meter;
 
-    TrafficMeter(ClientHandler client) {
-        this.client = client;
+    TrafficMeter(ConnectionMeter meter) {
+        this.meter = meter;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof ByteBuf buf) {
-            client.countIn(buf.readableBytes());
+            meter.countIn(buf.readableBytes());
         }
         ctx.fireChannelRead(msg);
     }
@@ -28,7 +28,7 @@ final class TrafficMeter extends ChannelDuplexHandler {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof ByteBuf buf) {
-            client.countOut(buf.readableBytes());
+            meter.countOut(buf.readableBytes());
         }
         ctx.write(msg, promise);
     }

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last handler of a connection to an app: hands what the app sends to the {@link ClientHandler} currently using
+ * The last handler of a connection to an app: hands what the app sends to the {@link Exchange} currently using
  * the connection. A pooled connection has no owner; the app sending anything then, or the connection staying idle,
  * closes it. Confined to the connection's event loop.
  */
@@ -16,12 +16,12 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(UpstreamHandler.class);
 
-    private ClientHandler owner;
+    private Exchange owner;
     private int exchanges;
 
     /** Gives the connection to {@code client}; true when it has carried an exchange before (it came from the pool). */
-    boolean attach(ClientHandler client) {
-        owner = client;
+    boolean attach(Exchange exchange) {
+        owner = exchange;
         return exchanges++ > 0;
     }
 
@@ -31,38 +31,38 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        ClientHandler client = owner;
-        if (client == null) {
+        Exchange exchange = owner;
+        if (exchange == null) {
             ReferenceCountUtil.release(msg);
             ctx.close();
         } else {
-            client.upstreamRead(ctx.channel(), msg);
+            exchange.upstreamRead(ctx.channel(), msg);
         }
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        ClientHandler client = owner;
-        if (client != null) {
-            client.upstreamReadComplete(ctx.channel());
+        Exchange exchange = owner;
+        if (exchange != null) {
+            exchange.upstreamReadComplete(ctx.channel());
         }
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        ClientHandler client = owner;
-        if (client != null) {
-            client.updateReads();
+        Exchange exchange = owner;
+        if (exchange != null) {
+            exchange.appWritabilityChanged();
         }
         ctx.fireChannelWritabilityChanged();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        ClientHandler client = owner;
+        Exchange exchange = owner;
         owner = null;
-        if (client != null) {
-            client.upstreamClosed(ctx.channel());
+        if (exchange != null) {
+            exchange.upstreamClosed(ctx.channel());
         }
     }
 

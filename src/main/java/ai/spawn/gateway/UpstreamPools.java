@@ -99,8 +99,10 @@ final class UpstreamPools implements AutoCloseable {
 
         @Override
         public void channelCreated(Channel channel) {
+            // reader idleness is enough for a pooled connection (nothing is written to it), and unlike writer
+            // idleness it costs nothing per write
             channel.pipeline().addLast(
-                    new IdleStateHandler(0, 0, properties.upstreamIdleTimeout().toMillis(), TimeUnit.MILLISECONDS),
+                    new IdleStateHandler(properties.upstreamIdleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS),
                     new HttpClientCodec(decoderConfig, false, false),
                     new UpstreamHandler());
         }

@@ -123,6 +123,19 @@ class GatewayIT {
                 "body-sha256: " + EchoUpstream.sha256(body) + "\n");
     }
 
+    @Test
+    void relaysInterimResponsesOfExpectContinue() throws IOException {
+        try (RawHttp raw = new RawHttp(gateway.port())) {
+            raw.send("POST /echo HTTP/1.1\r\nHost: " + host(Via.TCP.appId, 3000) + "\r\nExpect: 100-continue\r\n"
+                    + "Content-Length: 5\r\n\r\n");
+
+            assertThat(raw.read().status()).isEqualTo(100);
+            RawHttp.Response response = raw.send("hello").read();
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.text()).contains("expect: 100-continue\n", "body-length: 5\n");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Via.class)
     void streamsChunkedRequestBodies(Via via) throws Exception {
