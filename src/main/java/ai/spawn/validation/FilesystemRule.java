@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
  * Files outside the app's own folder.
  * <ul>
  * <li>{@code fs.sensitive} (BLOCK): a literal, shell script or command naming system or credential files —
- * {@code /etc/passwd}, {@code /etc/shadow}, {@code /proc/...}, {@code /root}, {@code ~/.ssh}, {@code id_rsa},
- * {@code .aws/credentials}, {@code .kube/config}, {@code /var/run/docker.sock}, {@code /sys/fs/cgroup}, ...</li>
+ * {@code /etc/passwd}, {@code /etc/shadow}, {@code /proc/...}, {@code /root/...}, {@code ~/.ssh}, {@code id_rsa},
+ * {@code .aws/credentials}, {@code .kube/config}, {@code /var/run/docker.sock}, {@code /sys/fs/cgroup}, ... (a bare
+ * {@code "/proc"} or {@code "/root"} may be a URL route; opened as a file it is caught as outside the workspace)</li>
  * <li>{@code fs.outside-workspace} (BLOCK): a file-system call ({@code fs.*}, {@code path.join/resolve},
  * {@code require}, {@code sendFile}, {@code express.static}; Python {@code open}, {@code Path}, {@code os.path.join},
  * {@code os.*}, {@code shutil.*}, {@code send_from_directory}) whose literal path is absolute outside
@@ -35,8 +36,7 @@ class FilesystemRule implements ValidationRule {
 
     private static final Pattern SENSITIVE_PATH = Pattern.compile(
             "(?<![\\w.\\-])/etc/(?:passwd|shadow|gshadow|sudoers|master\\.passwd|ssh/)"
-                    + "|(?<![\\w.\\-])/proc(?![\\w.\\-])"
-                    + "|(?<![\\w.\\-])/root(?![\\w.\\-])"
+                    + "|(?<![\\w.\\-])/(?:proc|root)/"
                     + "|(?<![\\w.\\-])/(?:var/)?run/(?:docker\\.sock|secrets)"
                     + "|(?<![\\w.\\-])/sys/(?:fs/cgroup|kernel|firmware)"
                     + "|(?<![\\w\\-])\\.(?:ssh|aws|kube|gnupg|docker)(?:/|$)"

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Collects the findings of one rule run: at most one per rule, file and line, and at most {@link #PER_FILE} per rule
+ * Collects the findings of one rule run: at most one per rule, file and line (or message, for findings about no
+ * particular line), and at most {@link #PER_FILE} per rule
  * and file — the rest are summed up in one more finding, so a hostile file cannot flood the event stream. Not
  * thread-safe; one instance per {@code check}.
  */
@@ -34,7 +35,8 @@ final class Findings {
     }
 
     void add(Finding f) {
-        if (!seen.add(f.rule() + '\0' + f.path() + '\0' + f.line())) {
+        // one finding per line; findings about no particular line are told apart by their message
+        if (!seen.add(f.rule() + '\0' + f.path() + '\0' + f.line() + (f.line() == 0 ? '\0' + f.message() : ""))) {
             return;
         }
         String file = f.rule() + '\0' + f.path();
