@@ -9,7 +9,7 @@ import java.util.List;
  */
 final class CallArguments {
 
-    private static final int MAX_SCAN = 4000;
+    private static final int MAX_SCAN = 1000;
 
     /**
      * One argument.

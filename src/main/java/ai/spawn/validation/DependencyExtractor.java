@@ -1,6 +1,7 @@
 package ai.spawn.validation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +48,7 @@ final class DependencyExtractor {
     private static final Set<String> PIP_INDEX_OPTIONS = Set.of("-i", "--index-url", "--extra-index-url", "-f",
             "--find-links");
     private static final int MAX_INCLUDES = 3;
+    private static final Pattern JSON_KEY = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"\\s*:");
 
     private final AppBundle bundle;
     private final JsonMapper json;
@@ -90,6 +92,7 @@ final class DependencyExtractor {
         if (root == null || !root.isObject()) {
             return;
         }
+        Map<String, Integer> lines = keyLines(text);
         for (String section : NPM_SECTIONS) {
             JsonNode deps = root.get(section);
             if (deps == null || !deps.isObject()) {
@@ -98,7 +101,7 @@ final class DependencyExtractor {
             for (Map.Entry<String, JsonNode> dep : deps.properties()) {
                 String name = dep.getKey();
                 String spec = dep.getValue().isString() ? dep.getValue().stringValue().trim() : "";
-                int line = lineOfKey(text, name);
+                int line = lines.getOrDefault(name, 0);
                 if (spec.startsWith("npm:")) {
                     npmPackage(spec.substring(4), path, line, "the alias " + name);
                 } else if (REMOTE_NPM.matcher(spec).find()) {
@@ -307,8 +310,21 @@ final class DependencyExtractor {
         return joined;
     }
 
-    private static int lineOfKey(String text, String key) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:").matcher(text);
-        return m.find() ? ObfuscationRule.lineOf(text, m.start()) : 0;
+    /** The line of the first occurrence of every {@code "key":} in a JSON text, in one pass. */
+    private static Map<String, Integer> keyLines(String text) {
+        Map<String, Integer> lines = new HashMap<>();
+        Matcher m = JSON_KEY.matcher(text);
+        int line = 1;
+        int counted = 0;
+        while (m.find()) {
+            for (int i = counted; i < m.start(); i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+            counted = m.start();
+            lines.putIfAbsent(m.group(1), line);
+        }
+        return lines;
     }
 }

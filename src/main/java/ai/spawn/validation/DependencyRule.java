@@ -1,5 +1,6 @@
 package ai.spawn.validation;
 
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +28,7 @@ class DependencyRule implements ValidationRule {
     static final String MALICIOUS = "deps.malicious";
     static final String TYPOSQUAT = "deps.typosquat";
     static final String TOO_MANY = "deps.too-many";
+    private static final int MAX_CHECKED = 500;
 
     private final PackageCatalog catalog;
     private final int maxDependencies;
@@ -42,8 +44,15 @@ class DependencyRule implements ValidationRule {
         Findings out = new Findings();
         List<Dependency> dependencies = DependencyExtractor.extract(bundle, json, out);
         Set<String> distinct = new LinkedHashSet<>();
+        Set<String> checked = new HashSet<>();
+        // beyond this many the bundle is blocked for its count anyway; checking every name would only cost time
+        int checkAtMost = Math.max(MAX_CHECKED, maxDependencies + 1);
         for (Dependency d : dependencies) {
             distinct.add(d.ecosystem() + ":" + d.normalizedName());
+            if (checked.size() >= checkAtMost || !checked.add(d.ecosystem() + ":" + d.normalizedName() + "@"
+                    + d.version() + "@" + d.path())) {
+                continue;
+            }
             String where = d.path() == null ? "the install or start command: " : "";
             String reason = catalog.maliciousReason(d);
             if (reason != null) {

@@ -50,10 +50,16 @@ class DynamicCodeRule implements ValidationRule {
                     + "|\\bmarshal\\s*\\.\\s*loads?\\s*\\("
                     + "|\\btypes\\s*\\.\\s*(?:FunctionType|CodeType)\\s*\\(");
 
+    private final CodeUnits units;
+
+    DynamicCodeRule(CodeUnits units) {
+        this.units = units;
+    }
+
     @Override
     public List<Finding> check(AppBundle bundle) {
         Findings out = new Findings();
-        for (CodeUnit unit : BundleSources.units(bundle)) {
+        for (CodeUnit unit : units.of(bundle)) {
             SourceText text = unit.text();
             String path = unit.path();
             if (unit.isScript()) {

@@ -64,9 +64,11 @@ class FilesystemRule implements ValidationRule {
                     + "|\\bshutil\\s*\\.\\s*(\\w+)\\s*\\("
                     + "|(?<![\\w.])(send_from_directory|send_file)\\s*\\(");
 
+    private final CodeUnits units;
     private final List<String> allowed;
 
-    FilesystemRule(ValidationProperties properties) {
+    FilesystemRule(CodeUnits units, ValidationProperties properties) {
+        this.units = units;
         this.allowed = properties.allowedAbsolutePaths().stream()
                 .map(p -> p.endsWith("/") && p.length() > 1 ? p.substring(0, p.length() - 1) : p).toList();
     }
@@ -74,7 +76,7 @@ class FilesystemRule implements ValidationRule {
     @Override
     public List<Finding> check(AppBundle bundle) {
         Findings out = new Findings();
-        for (CodeUnit unit : BundleSources.units(bundle)) {
+        for (CodeUnit unit : units.of(bundle)) {
             SourceText text = unit.text();
             for (SourceText.Literal literal : text.literals()) {
                 Matcher m = SENSITIVE_PATH.matcher(literal.value());

@@ -39,6 +39,12 @@ class HtmlRule implements ValidationRule {
     private static final List<String> URL_ATTRIBUTES = List.of("href", "src", "action", "formaction", "data",
             "xlink:href", "poster");
 
+    private final CodeUnits units;
+
+    HtmlRule(CodeUnits units) {
+        this.units = units;
+    }
+
     @Override
     public List<Finding> check(AppBundle bundle) {
         Findings out = new Findings();
@@ -47,7 +53,7 @@ class HtmlRule implements ValidationRule {
                 page(file.getKey(), file.getValue(), out);
             }
         }
-        for (CodeUnit unit : BundleSources.units(bundle)) {
+        for (CodeUnit unit : units.of(bundle)) {
             if (unit.isScript()) {
                 SourceText text = unit.text();
                 text.eachCodeMatch(URL_IMPORT, m -> out.warn(EXTERNAL_SCRIPT, unit.path(), text.line(m.start()),

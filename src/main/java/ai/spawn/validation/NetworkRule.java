@@ -1,6 +1,8 @@
 package ai.spawn.validation;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,22 +42,30 @@ class NetworkRule implements ValidationRule {
                     + "|\\b(?:HTTPServer|ThreadingHTTPServer|TCPServer|ThreadingTCPServer|UDPServer|ForkingTCPServer)"
                     + "\\s*\\(\\s*\\(\\s*[^,()]*,\\s*(\\d{1,5}|[A-Za-z_]\\w*)\\s*\\)"
                     + "|\\.\\s*bind\\s*\\(\\s*\\(\\s*[^,()]*,\\s*(\\d{1,5}|[A-Za-z_]\\w*)\\s*\\)");
+    private static final int UNKNOWN = -1;
     private static final Pattern COMMAND_PORT = Pattern.compile(
             "(?:--port[= ]|(?<![\\w-])-p[= ]?|\\bPORT=|\\bhttp\\.server\\s+)(\\d{1,5})\\b"
                     + "|(?:--bind[= ]|(?<![\\w-])-b[= ]?)[^\\s:]*:(\\d{1,5})\\b");
+
+    private final CodeUnits units;
+
+    NetworkRule(CodeUnits units) {
+        this.units = units;
+    }
 
     @Override
     public List<Finding> check(AppBundle bundle) {
         Findings out = new Findings();
         int expected = bundle.port();
-        for (CodeUnit unit : BundleSources.units(bundle)) {
+        for (CodeUnit unit : units.of(bundle)) {
             SourceText text = unit.text();
             Pattern listen = unit.isScript() ? JS_LISTEN : unit.isPython() ? PY_LISTEN : null;
             if (listen == null) {
                 continue;
             }
+            Map<String, Integer> constants = new HashMap<>();
             text.eachCodeMatch(listen, m -> {
-                Integer port = port(text, group(m), unit.isPython());
+                Integer port = port(text, group(m), unit.isPython(), constants);
                 if (port != null && port != expected) {
                     out.warn(ID, unit.path(), text.line(m.start()), "listens on port " + port + ", but the app is"
                             + " reached only on port " + expected + "; listen on " + (unit.isPython()
@@ -84,13 +94,22 @@ class NetworkRule implements ValidationRule {
     }
 
     /** The port a literal or a simple constant names, or {@code null} when it cannot be told. */
-    private static Integer port(SourceText text, String value, boolean python) {
+    private static Integer port(SourceText text, String value, boolean python, Map<String, Integer> constants) {
         if (value.isEmpty()) {
             return null;
         }
         if (Character.isDigit(value.charAt(0))) {
             return Integer.parseInt(value);
         }
+        int known = constants.computeIfAbsent(value, name -> {
+            Integer found = constant(text, name, python);
+            return found == null ? UNKNOWN : found;
+        });
+        return known == UNKNOWN ? null : known;
+    }
+
+    /** The value of {@code const NAME = 8080} (or Python's {@code NAME = 8080}) in the unit, or {@code null}. */
+    private static Integer constant(SourceText text, String value, boolean python) {
         Pattern constant = Pattern.compile(python
                 ? "^[ \\t]*" + Pattern.quote(value) + "\\s*=\\s*(\\d{1,5})[ \\t]*$"
                 : "\\b(?:const|let|var)\\s+" + Pattern.quote(value) + "\\s*=\\s*(\\d{1,5})\\s*(?:;|$)",

@@ -47,16 +47,18 @@ class ObfuscationRule implements ValidationRule {
     private static final Pattern MEDIA_DATA_URL = Pattern.compile(
             "data:(?:image|font|audio|video|application/(?:font|x-font|vnd\\.ms-fontobject))[^;,\"'\\s]*;base64,$");
 
+    private final CodeUnits units;
     private final long maxBlob;
 
-    ObfuscationRule(ValidationProperties properties) {
+    ObfuscationRule(CodeUnits units, ValidationProperties properties) {
+        this.units = units;
         this.maxBlob = properties.maxEncodedBlob().toBytes();
     }
 
     @Override
     public List<Finding> check(AppBundle bundle) {
         Findings out = new Findings();
-        for (CodeUnit unit : BundleSources.units(bundle)) {
+        for (CodeUnit unit : units.of(bundle)) {
             SourceText text = unit.text();
             String path = unit.path();
             if (unit.isScript()) {

@@ -38,10 +38,16 @@ class ProcessRule implements ValidationRule {
                     + "|\\)\\s*\\.\\s*(system|popen)\\s*\\("
                     + "|\\bgetattr\\s*\\(\\s*\\w+\\s*,\\s*['\"](system|popen|exec[lv]p?e?|spawn[lv]p?e?)['\"]");
 
+    private final CodeUnits units;
+
+    ProcessRule(CodeUnits units) {
+        this.units = units;
+    }
+
     @Override
     public List<Finding> check(AppBundle bundle) {
         Findings out = new Findings();
-        for (CodeUnit unit : BundleSources.units(bundle)) {
+        for (CodeUnit unit : units.of(bundle)) {
             SourceText text = unit.text();
             if (unit.isScript()) {
                 for (SourceText.Literal literal : text.literals()) {

@@ -112,7 +112,7 @@ class SyntaxRule implements ValidationRule {
         Map<String, JsonNode> packages = new HashMap<>();
         Set<String> transpiledInPage = new HashSet<>();
         for (Map.Entry<String, String> file : bundle.files().entrySet()) {
-            if (Language.of(file.getKey()) == Language.HTML && file.getValue() != null) {
+            if (isHtmlPage(file.getKey()) && file.getValue() != null) {
                 inlineScripts(file.getKey(), file.getValue(), scripts, transpiledInPage);
             }
         }
@@ -141,6 +141,12 @@ class SyntaxRule implements ValidationRule {
                 }
             }
         }
+    }
+
+    /** A page a browser loads as it is (not a Vue or Svelte component, whose scripts a compiler rewrites). */
+    private static boolean isHtmlPage(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".html") || lower.endsWith(".htm") || lower.endsWith(".xhtml");
     }
 
     private static void inlineScripts(String path, String html, List<Map<String, Object>> scripts,

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DynamicCodeRuleTest {
 
-    private final DynamicCodeRule rule = new DynamicCodeRule();
+    private final DynamicCodeRule rule = new DynamicCodeRule(new CodeUnits());
 
     @ParameterizedTest
     @ValueSource(strings = {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class FilesystemRuleTest {
 
-    private final FilesystemRule rule = new FilesystemRule(ValidationProperties.defaults());
+    private final FilesystemRule rule = new FilesystemRule(new CodeUnits(), ValidationProperties.defaults());
 
     @ParameterizedTest
     @ValueSource(strings = {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class HtmlRuleTest {
 
-    private final HtmlRule rule = new HtmlRule();
+    private final HtmlRule rule = new HtmlRule(new CodeUnits());
 
     @Test
     void warnsAboutScriptsFromOtherHosts() {

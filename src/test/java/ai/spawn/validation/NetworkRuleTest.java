@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class NetworkRuleTest {
 
-    private final NetworkRule rule = new NetworkRule();
+    private final NetworkRule rule = new NetworkRule(new CodeUnits());
 
     @ParameterizedTest
     @ValueSource(strings = {

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ObfuscationRuleTest {
 
-    private final ObfuscationRule rule = new ObfuscationRule(ValidationProperties.defaults());
+    private final ObfuscationRule rule = new ObfuscationRule(new CodeUnits(), ValidationProperties.defaults());
 
     private static String base64(int bytes) {
         byte[] data = new byte[bytes];

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ProcessRuleTest {
 
-    private final ProcessRule rule = new ProcessRule();
+    private final ProcessRule rule = new ProcessRule(new CodeUnits());
 
     @ParameterizedTest
     @ValueSource(strings = {

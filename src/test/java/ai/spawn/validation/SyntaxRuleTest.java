@@ -76,7 +76,9 @@ class SyntaxRuleTest {
                 "templates/index.html", "<script>const items = {{ items|tojson }};</script>\n"
                         + "<script type=\"application/json\">{\"a\": </script>\n"
                         + "<script type=\"module\">import { a } from './a.js'; await a();</script>",
-                "public/browser.js", "import { render } from './render.js';\nrender(document.body);\n"));
+                "public/browser.js", "import { render } from './render.js';\nrender(document.body);\n",
+                "src/App.vue", "<template><p>{{ msg }}</p></template>\n<script setup>\nimport { ref } from 'vue';\n"
+                        + "const msg = ref('hi');\n</script>\n"));
 
         assertThat(findings).isEmpty();
         assertThat(rule.check(TestBundles.app("todo-express"))).isEmpty();
