@@ -1,7 +1,6 @@
 package ai.spawn.validation;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -77,15 +76,6 @@ final class BundleSources {
 
     static boolean isPackageJson(String path) {
         return path.equals("package.json") || path.endsWith("/package.json");
-    }
-
-    /** The text files that are neither code units nor documents: shell scripts, JSON, config files. */
-    static Iterator<Map.Entry<String, String>> otherFiles(AppBundle bundle) {
-        return bundle.files().entrySet().stream().filter(e -> e.getValue() != null)
-                .filter(e -> switch (Language.of(e.getKey())) {
-                    case SHELL, JSON, OTHER -> true;
-                    default -> false;
-                }).iterator();
     }
 
     private static List<Command> packageScripts(String path, String json) {

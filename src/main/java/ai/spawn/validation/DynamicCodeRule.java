@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * Code that turns text into code at run time, which hides what an app really does.
  * <ul>
  * <li>{@code code.dynamic} (BLOCK): JavaScript {@code eval}, {@code new Function}, {@code vm}, the
- * {@code constructor("...")} trick, {@code import("data:...")}; Python {@code eval}/{@code exec}/bare
+ * {@code constructor("...")} trick, {@code import("data:...")}, {@code new Worker(code, {eval: true})}; Python {@code eval}/{@code exec}/bare
  * {@code compile}, {@code marshal.loads}, building code or function objects. {@code JSON.parse},
  * {@code re.compile}, {@code ast.literal_eval} and methods named {@code eval} on other objects are fine.</li>
  * <li>{@code code.string-timer} (WARN): {@code setTimeout}/{@code setInterval} given a string, an implicit eval.</li>
@@ -36,7 +36,8 @@ class DynamicCodeRule implements ValidationRule {
     private static final Pattern JS_VM = Pattern.compile(
             "\\bvm\\s*\\.\\s*(?:runIn\\w*|compileFunction|Script|SourceTextModule|SyntheticModule)\\b"
                     + "|(?:\\brequire\\s*\\(\\s*|\\bfrom\\s*|\\bimport\\s*\\(\\s*|\\bimport\\s+)['\"](?:node:)?vm['\"]");
-    private static final Pattern JS_DATA_IMPORT = Pattern.compile("\\bimport\\s*\\(\\s*['\"`]data:");
+    private static final Pattern JS_DATA_IMPORT = Pattern.compile(
+            "\\bimport\\s*\\(\\s*['\"`]data:|\\bnew\\s+Worker\\s*\\([^()]{0,300}?\\beval\\s*:\\s*true\\b");
     private static final Pattern JS_STRING_TIMER = Pattern.compile(
             "\\bset(?:Timeout|Interval)\\s*\\(\\s*['\"`]");
 
@@ -71,7 +72,7 @@ class DynamicCodeRule implements ValidationRule {
                 text.eachCodeMatch(JS_VM, m -> out.block(DYNAMIC, path, text.line(m.start()),
                         "uses Node's vm module to run text as code; apps may not do that"));
                 text.eachCodeMatch(JS_DATA_IMPORT, m -> out.block(DYNAMIC, path, text.line(m.start()),
-                        "imports code from a data: URL; apps may not run text as code"));
+                        "runs text as code (a data: URL import or a Worker with eval: true); apps may not do that"));
                 text.eachCodeMatch(JS_STRING_TIMER, m -> out.warn(STRING_TIMER, path, text.line(m.start()),
                         "passes a string to setTimeout/setInterval, which runs it like eval(); pass a function "
                                 + "instead"));

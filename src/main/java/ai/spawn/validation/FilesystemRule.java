@@ -88,9 +88,8 @@ class FilesystemRule implements ValidationRule {
                 text.eachCodeMatch(unit.isScript() ? JS_PATH_CALL : PY_PATH_CALL, m -> pathCall(unit, m, out));
             }
         }
-        for (Map.Entry<String, String> file : (Iterable<Map.Entry<String, String>>) () ->
-                BundleSources.otherFiles(bundle)) {
-            if (Language.of(file.getKey()) == Language.SHELL) {
+        for (Map.Entry<String, String> file : bundle.files().entrySet()) {
+            if (Language.of(file.getKey()) == Language.SHELL && file.getValue() != null) {
                 shell(file.getKey(), file.getValue(), out);
             }
         }

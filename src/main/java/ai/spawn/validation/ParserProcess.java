@@ -11,9 +11,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * One short-lived parser process (node or python3) started with a cleared environment. Its input and output go
  * through private temporary files, so neither side can block on a full pipe and the timeout always holds. The
- * process only parses the code it is given; it never runs it. Use from one thread; {@link #await} once.
+ * process only parses the code it is given; it never runs it. Use from one thread: {@link #await} once, then
+ * {@link #close} (which also kills a process that was never awaited).
  */
-final class ParserProcess {
+final class ParserProcess implements AutoCloseable {
 
     /** How a run ended. */
     sealed interface Outcome {
@@ -27,7 +28,7 @@ final class ParserProcess {
     record Missing(String program) implements Outcome {
     }
 
-    /** It took longer than the timeout and was killed. */
+    /** It took longer than the time it was given and was killed. */
     record TimedOut(Duration timeout) implements Outcome {
     }
 
@@ -71,27 +72,30 @@ final class ParserProcess {
         }
     }
 
-    /** Waits at most {@code timeout}, then kills it; removes the temporary files. */
+    /** Waits at most {@code timeout} for the parser to finish; kills it when it takes longer. */
     Outcome await(Duration timeout) throws InterruptedException {
         if (early != null) {
             return early;
         }
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            return new TimedOut(timeout);
+        }
         try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(1, TimeUnit.SECONDS);
-                return new TimedOut(timeout);
-            }
             return new Completed(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return new Failed("cannot read the parser's output: " + e.getMessage());
-        } finally {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-            }
-            deleteQuietly(input);
-            deleteQuietly(output);
         }
+    }
+
+    /** Kills the process if it still runs and removes the temporary files; idempotent. */
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+        }
+        deleteQuietly(input);
+        deleteQuietly(output);
     }
 
     private static void deleteQuietly(Path file) {

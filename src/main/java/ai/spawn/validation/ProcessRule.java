@@ -27,14 +27,14 @@ class ProcessRule implements ValidationRule {
             "\\b(?:Bun\\s*\\.\\s*spawn(?:Sync)?|Deno\\s*\\.\\s*run|Deno\\s*\\.\\s*Command)\\s*\\(");
 
     private static final Pattern PY_IMPORT = Pattern.compile(
-            "^[ \\t]*(?:import[ \\t]+[^\\n#;]*?\\b(subprocess|pty|commands|popen2)\\b"
-                    + "|from[ \\t]+(subprocess|pty|commands|popen2)[ \\t]+import\\b"
+            "^[ \\t]*(?:import[ \\t]+[^\\n#;]*?\\b(subprocess|pty)\\b"
+                    + "|from[ \\t]+(subprocess|pty)[ \\t]+import\\b"
                     + "|from[ \\t]+os[ \\t]+import[ \\t]+[^\\n#;]*?\\b(system|popen|fork|forkpty|exec[lv]p?e?"
                     + "|spawn[lv]p?e?|posix_spawnp?)\\b)", Pattern.MULTILINE);
     private static final Pattern PY_CALLS = Pattern.compile(
             "\\bos\\s*\\.\\s*(system|popen|fork|forkpty|exec[lv]p?e?|spawn[lv]p?e?|posix_spawnp?)\\s*\\("
                     + "|\\basyncio\\s*\\.\\s*(create_subprocess_(?:exec|shell))\\s*\\("
-                    + "|(?:__import__|import_module)\\s*\\(\\s*['\"](subprocess|pty|commands)['\"]"
+                    + "|(?:__import__|import_module)\\s*\\(\\s*['\"](subprocess|pty)['\"]"
                     + "|\\)\\s*\\.\\s*(system|popen)\\s*\\("
                     + "|\\bgetattr\\s*\\(\\s*\\w+\\s*,\\s*['\"](system|popen|exec[lv]p?e?|spawn[lv]p?e?)['\"]");
 

@@ -27,9 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * TypeScript/JSX and files a bundler transforms (a build tool in package.json, {@code <script type="text/babel">}).
  * </li>
  * </ul>
- * JavaScript is parsed by ONE {@code node} process for the whole bundle ({@code vm.compileFunction}, {@code
- * vm.Script}, {@code vm.SourceTextModule}: compile only), Python by ONE {@code python3 -I} process
- * ({@code compile()}: bytecode only); both run in parallel with a cleared environment and
+ * JavaScript is parsed by one {@code node} process for the whole bundle ({@code vm.compileFunction}, {@code
+ * vm.Script}, {@code vm.SourceTextModule}: compile only), Python by one {@code python3 -I} process
+ * ({@code compile()}: bytecode only); both run at once, with a cleared environment, and together get
  * {@link ValidationProperties#syntaxTimeout()}. JSON is parsed in the JVM. Thread-safe.
  */
 @Component
@@ -83,17 +83,17 @@ class SyntaxRule implements ValidationRule {
                     + "limit");
             return out.list();
         }
-        ParserProcess node = scripts.isEmpty() ? null : ParserProcess.start(List.of(properties.nodeCommand(),
-                "--no-warnings", "--experimental-vm-modules", "--expose-internals", "-e", nodeScript),
-                write(scripts));
-        ParserProcess py = python.isEmpty() ? null : ParserProcess.start(List.of(properties.pythonCommand(), "-I",
-                "-S", "-B", "-c", pythonScript), write(python));
-        try {
+        long deadline = System.nanoTime() + properties.syntaxTimeout().toNanos();
+        try (ParserProcess node = scripts.isEmpty() ? null : ParserProcess.start(List.of(properties.nodeCommand(),
+                "--no-warnings", "--experimental-vm-modules", "--expose-internals", "-e", nodeScript), write(scripts));
+             ParserProcess py = python.isEmpty() ? null : ParserProcess.start(List.of(properties.pythonCommand(),
+                     "-I", "-S", "-B", "-c", pythonScript), write(python))) {
+            // both run at once; together they get one timeout
             if (node != null) {
-                report("JavaScript", node.await(properties.syntaxTimeout()), out);
+                report("JavaScript", node.await(remaining(deadline)), out);
             }
             if (py != null) {
-                report("Python", py.await(properties.syntaxTimeout()), out);
+                report("Python", py.await(remaining(deadline)), out);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -171,6 +171,10 @@ class SyntaxRule implements ValidationRule {
         }
     }
 
+    private static Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+
     private static String resolve(String dir, String src) {
         String s = src.trim();
         if (s.startsWith("/")) {
@@ -231,9 +235,9 @@ class SyntaxRule implements ValidationRule {
         if (outcome instanceof ParserProcess.Missing m) {
             out.info(SKIPPED, null, 0, language + " was not syntax-checked: " + m.program() + " is not installed "
                     + "on this host");
-        } else if (outcome instanceof ParserProcess.TimedOut t) {
-            out.info(SKIPPED, null, 0, language + " was not syntax-checked: the parser took longer than "
-                    + t.timeout().toMillis() + " ms");
+        } else if (outcome instanceof ParserProcess.TimedOut) {
+            out.info(SKIPPED, null, 0, language + " was not syntax-checked: the parsers took longer than "
+                    + properties.syntaxTimeout().toMillis() + " ms");
         } else if (outcome instanceof ParserProcess.Failed f) {
             out.info(SKIPPED, null, 0, language + " was not syntax-checked: " + f.reason());
         } else if (outcome instanceof ParserProcess.Completed c) {

@@ -28,7 +28,8 @@ class DynamicCodeRuleTest {
             "vm.runInNewContext(code, {});",
             "[].constructor.constructor('return process')();",
             "(async () => {}).constructor('return 1');",
-            "await import('data:text/javascript,console.log(1)');"})
+            "await import('data:text/javascript,console.log(1)');",
+            "new Worker(source, { eval: true });"})
     void blocksJavaScriptThatRunsTextAsCode(String code) {
         List<Finding> findings = rule.check(node("server.js", "const x = 1;\n" + code));
 

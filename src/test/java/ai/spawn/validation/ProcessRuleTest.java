@@ -47,6 +47,7 @@ class ProcessRuleTest {
             "import os\nos.execvp('sh', ['sh'])",
             "from os import system",
             "import pty",
+            "import json, pty as terminal",
             "__import__('os').system('id')",
             "mod = __import__('subprocess')",
             "import asyncio\nawait asyncio.create_subprocess_shell('ls')",
@@ -77,6 +78,8 @@ class ProcessRuleTest {
         String app = """
                 \"\"\"Never call os.system or import subprocess here.\"\"\"
                 import os, platform  # not subprocess
+                import commands  # the app's own commands.py
+                from ptyprocess_docs import x
                 print(platform.system(), os.environ.get('PORT'))
                 cursor.execute('select 1')
                 text = "os.system('x')"
