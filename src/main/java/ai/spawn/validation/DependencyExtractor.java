@@ -158,7 +158,7 @@ final class DependencyExtractor {
             if (NPM_RUNNERS.contains(tool)) {
                 npmArguments(words.subList(1, words.size()), label, true);
             } else if (tool.equals("npm") || tool.equals("pnpm") || tool.equals("yarn") || tool.equals("bun")) {
-                int sub = firstNonOption(words, 1);
+                int sub = npmVerbAt(words);
                 if (sub < 0) {
                     continue;
                 }
@@ -194,6 +194,20 @@ final class DependencyExtractor {
         }
         int sub = firstNonOption(w, i);
         return sub >= 0 && w.get(sub).equals("install") ? sub + 1 : -1;
+    }
+
+    /** Where the npm/yarn/pnpm/bun sub-command is, past options and their values; -1 when there is none. */
+    private static int npmVerbAt(List<String> words) {
+        for (int i = 1; i < words.size(); i++) {
+            String w = words.get(i);
+            if (!w.startsWith("-")) {
+                return i;
+            }
+            if (NPM_VALUE_OPTIONS.contains(w)) {
+                i++;
+            }
+        }
+        return -1;
     }
 
     private static int firstNonOption(List<String> words, int from) {

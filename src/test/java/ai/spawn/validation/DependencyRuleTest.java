@@ -82,7 +82,7 @@ class DependencyRuleTest {
     @Test
     void findsPackagesInInstallAndStartCommands() {
         var bundle = TestBundles.withCommands(node("server.js", "1"),
-                "npm install --save expres@4 && pip3 install --upgrade reqests", "npx -y servee -s public");
+                "npm --prefix web install --save expres@4 && pip3 install --upgrade reqests", "npx -y servee -s public");
 
         assertThat(rule.check(bundle)).extracting(Finding::rule).containsExactly("deps.typosquat", "deps.typosquat",
                 "deps.typosquat");
