@@ -125,10 +125,11 @@ public class SpawnBench {
             sockets = all.filter(p -> p.toString().endsWith(".sock")).count();
         }
         long cgroups = 0;
+        String parentName = parentCgroup(data);
         try (Stream<Path> controllers = Files.list(Path.of("/sys/fs/cgroup"))) {
             for (Path c : controllers.toList()) {
                 try (Stream<Path> parents = Files.list(c)) {
-                    for (Path parent : parents.filter(p -> p.getFileName().toString().equals(parentCgroup(data))
+                    for (Path parent : parents.filter(p -> p.getFileName().toString().equals(parentName)
                             && Files.isDirectory(p)).toList()) {
                         try (Stream<Path> kids = Files.list(parent)) {
                             cgroups += kids.filter(Files::isDirectory).count();
