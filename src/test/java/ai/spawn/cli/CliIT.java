@@ -93,6 +93,24 @@ class CliIT {
         assertThat(extend.exitCode()).as(extend.toString()).isZero();
         assertThat(extend.out()).startsWith("app " + id + " now expires at").contains("(in 2h");
 
+        CliProcess.Run chat = spawnai.run("chat", id, "make it blue");
+        assertThat(chat.exitCode()).as(chat.toString()).isZero();
+        assertThat(chat.out()).contains("version 2 of app " + id + " is live");
+        assertThat(chat.lastLine()).isEqualTo(url);
+
+        CliProcess.Run noChange = spawnai.run("chat", id, "make it faster");
+        assertThat(noChange.exitCode()).as(noChange.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(noChange.err()).contains("the change to app " + id + " failed at")
+                .contains("version 2 keeps serving at " + url);
+
+        CliProcess.Run restore = spawnai.run("restore", id, "1");
+        assertThat(restore.exitCode()).as(restore.toString()).isZero();
+
+        CliProcess.Run versions = spawnai.run("versions", id);
+        assertThat(versions.exitCode()).as(versions.toString()).isZero();
+        assertThat(versions.out()).contains("prompt", "message", "restore");
+        assertThat(versions.out().lines().filter(line -> line.startsWith("*"))).hasSize(1);
+
         Path zip = config.resolve("app.zip");
         CliProcess.Run download = spawnai.run("download", id, "-o", zip.toString());
         assertThat(download.exitCode()).as(download.toString()).isZero();
@@ -127,6 +145,14 @@ class CliIT {
         JsonNode app = Json.mapper().readTree(spawnai.run("status", m.group(1), "--json").out());
         assertThat(app.path("title").asString()).isEqualTo("hello");
         assertThat(app.path("files").toString()).contains("server.js").doesNotContain("node_modules");
+    }
+
+    @Test
+    void anAppThatFailsExits1WithTheStepAndTheReason() throws Exception {
+        CliProcess.Run run = spawnai.run("new", "xyzzy plugh");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.err()).startsWith("spawnai: app ").contains(" failed at generate: ").doesNotContain("\tat ");
     }
 
     @Test
