@@ -151,7 +151,7 @@ final class ApiClient {
         throw failure(response.statusCode(), response.body(), authorized);
     }
 
-    CliException unreachable(IOException e) {
+    private CliException unreachable(IOException e) {
         String reason;
         if (e instanceof HttpConnectTimeoutException) {
             reason = "connection timed out";
