@@ -2,6 +2,7 @@ package ai.spawn.cli;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,7 +78,10 @@ final class Outcome {
             String step = Json.text(error, "step", "?");
             env.err().println("spawnai: app " + id + " failed at " + step + ": "
                     + Json.text(error, "message", "no reason given"));
-            env.err().println("spawnai: see `spawnai logs " + id + "`, or try again with `spawnai retry " + id + "`");
+            // before provisioning nothing ran, so there is no output to look at
+            boolean ran = !Set.of("queued", "generate", "validate", "?").contains(step);
+            env.err().println("spawnai: " + (ran ? "see `spawnai logs " + id + "`, or " : "") + "try again with"
+                    + " `spawnai retry " + id + "`");
         } else {
             env.err().println("spawnai: app " + id + " is " + status.toLowerCase(Locale.ROOT)
                     + " and will not go live");
