@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 
 import ai.spawn.SpawnAiApplication;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,8 @@ import tools.jackson.databind.JsonNode;
         properties = "spawnai.gateway.port=0")
 class CliIT {
 
-    // under target/, which the sandbox's unprivileged uid can enter (a private /tmp directory it cannot)
+    // under target/, which the sandbox's unprivileged uid can enter (a private /tmp directory it cannot); left for
+    // `mvn clean`, because the server writes to it until the JVM ends
     private static final Path DATA = Path.of("target", "cli-it-data-" + System.nanoTime()).toAbsolutePath();
     private static final Pattern APP_URL = Pattern.compile("^http://\\d+-([A-Za-z0-9_-]+)\\.localhost:\\d+/$");
 
@@ -61,11 +61,6 @@ class CliIT {
             }
         }
         FileSystemUtils.deleteRecursively(config.toFile());
-    }
-
-    @AfterAll
-    static void removeData() {
-        FileSystemUtils.deleteRecursively(DATA.toFile());
     }
 
     @Test
