@@ -112,7 +112,7 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
             cgroups.create(id, limits);
             long scratch = Math.max(limits.disk().toBytes(), 16L << 20);
             LocalSandbox sandbox = new LocalSandbox(id, spec,
-                    new BwrapCommand.Target(dirs, cgroups.procsFiles(id), scratch), context);
+                    new BwrapCommand.Target(dirs, cgroups.procsFiles(id), scratch, limits.openFiles()), context);
             sandboxes.put(id, sandbox);
             log.info("sandbox {} created for {} ({}, {} MB memory, {} pids, {} m cpu, {} MB disk)", id,
                     spec.owner(), spec.template(), limits.memory().toMegabytes(), limits.pids(),
