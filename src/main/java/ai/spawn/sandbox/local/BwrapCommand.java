@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
  * {@code setpriv} drops to the sandbox uid with no capabilities and no way to gain any, then {@code bwrap} builds
  * the sandbox: new user, pid, network, ipc, uts (and cgroup) namespaces, a new session, a read-only {@code /usr},
  * no host {@code /etc} besides TLS roots and alternatives, a fresh {@code /proc} and {@code /dev}, small private
- * {@code /tmp}, {@code /dev/shm} and {@code /home/user}, the workspace at {@code /home/user/app} and a read-only
- * root, and loads the {@link SeccompFilter} from fd 3 (closing it) right before it runs the command. Each step
- * {@code exec}s the next, so the whole chain is one process. Immutable, thread-safe.
+ * {@code /tmp}, {@code /dev/shm} and {@code /home/user}, the workspace at {@code /home/user/app}, a read-only
+ * root and {@code /dev}; it loads the {@link SeccompFilter} from fd 3 (closing it) right before it runs the
+ * command. Each step {@code exec}s the next, so the whole chain is one process. Immutable, thread-safe.
  */
 final class BwrapCommand {
 
@@ -95,7 +95,7 @@ final class BwrapCommand {
         if (withRunDir) {
             argv.addAll(List.of("--bind", target.dirs().run().toString(), RUN_DIR));
         }
-        argv.addAll(List.of("--remount-ro", "/", "--chdir", APP_DIR, "--clearenv",
+        argv.addAll(List.of("--remount-ro", "/dev", "--remount-ro", "/", "--chdir", APP_DIR, "--clearenv",
                 "--setenv", "PATH", PATH, "--setenv", "HOME", HOME));
         env.forEach((name, value) -> {
             if (!ENV_NAME.matcher(name).matches()) {

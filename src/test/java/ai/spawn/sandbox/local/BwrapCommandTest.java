@@ -61,6 +61,8 @@ class BwrapCommandTest {
         assertThat(Collections.indexOfSubList(argv, List.of("--proc", "/proc", "--dev", "/dev"))).isPositive();
         assertThat(Collections.indexOfSubList(argv, List.of("--size", "1048576", "--tmpfs", "/tmp"))).isPositive();
         assertThat(argv.indexOf("--remount-ro")).isGreaterThan(argv.lastIndexOf("--tmpfs"));
+        assertThat(Collections.indexOfSubList(argv, List.of("--remount-ro", "/dev"))).isGreaterThan(
+                argv.lastIndexOf("--tmpfs"));
         assertThat(argv).doesNotContain("/run/sbx");
     }
 

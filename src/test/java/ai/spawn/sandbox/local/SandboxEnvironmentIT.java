@@ -114,10 +114,24 @@ class SandboxEnvironmentIT {
 
         List<String> command = run(sandbox, "find / -type s -not -path '/proc/*' 2>/dev/null; for d in "
                 + String.join(" ", HOST_SOCKET_DIRS) + "; do test -e $d && echo \"visible $d\"; done; true");
-        List<String> app = runAsApp(sandbox, "find / -type s -not -path '/proc/*' 2>/dev/null");
+        List<String> app = runAsApp(sandbox, "while [ ! -S /run/sbx/app.sock ]; do sleep 0.05; done;"
+                + " find / -type s -not -path '/proc/*' 2>/dev/null");
 
         assertThat(command).isEmpty();
         assertThat(app).containsExactly("/run/sbx/app.sock");
+        destroyAndAssertNothingLeft(sandbox);
+    }
+
+    @Test
+    void devIsReadOnlyButItsDevicesWorkAndSharedMemoryIsBounded() throws IOException {
+        Sandbox sandbox = create(Map.of());
+
+        List<String> seen = run(sandbox, "touch /dev/evil; echo x > /dev/null && echo null-ok;"
+                + " head -c 4 /dev/urandom | wc -c; echo x > /dev/shm/f && echo shm-ok;"
+                + " df -k /dev/shm | tail -1 | tr -s ' ' | cut -d' ' -f2");
+
+        assertThat(seen).containsExactly("touch: cannot touch '/dev/evil': Read-only file system", "null-ok", "4",
+                "shm-ok", Long.toString(SandboxLimits.defaults().disk().toKilobytes()));
         destroyAndAssertNothingLeft(sandbox);
     }
 
