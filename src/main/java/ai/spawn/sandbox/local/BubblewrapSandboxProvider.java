@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -38,11 +39,13 @@ import java.util.function.Consumer;
  * size-limited tmpfs workspace, on this host. Needs root (it mounts, creates cgroups, then drops to an unprivileged
  * uid). {@link #create} costs a few directory and cgroup writes plus one {@code mount}; processes start with one
  * {@code bwrap} each. Every {@value #CHECK_SECONDS} s one thread turns the limits sandboxes hit into security events
- * (see {@link LimitWatch}). Thread-safe. {@link #close()} destroys every sandbox it created.
+ * (see {@link LimitWatch}); the same thread hands them to the event sink, so a slow sink never holds up a
+ * sandbox. Thread-safe. {@link #close()} destroys every sandbox it created.
  */
 public final class BubblewrapSandboxProvider implements SandboxProvider, AutoCloseable {
 
     static final long CHECK_SECONDS = 5;
+    private static final long CLOSE_WAIT_SECONDS = 5;
     private static final Logger log = LoggerFactory.getLogger(BubblewrapSandboxProvider.class);
 
     private final SandboxIds ids = new SandboxIds();
@@ -65,7 +68,7 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
         this.mounts = new WorkspaceMount(tools, uid);
         this.teardown = new Teardown(cgroups, layout, mounts);
         this.context = new LocalSandbox.Context(new BwrapCommand(tools, uid, layout), tools, new ProcessLauncher(),
-                cgroups, this::remove, events, Clock.systemUTC());
+                cgroups, this::remove, event -> record(events, event), Clock.systemUTC());
         checks.scheduleWithFixedDelay(this::checkLimits, CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -96,7 +99,7 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
      *
      * @param dataDir where workspaces, tools and leftovers live ({@code spawnai.data-dir})
      * @param uid     the unprivileged uid sandboxed processes run as
-     * @param events  records the limits sandboxes hit (called on provider threads; its failures are logged)
+     * @param events  records the limits sandboxes hit (called on one provider thread; its failures are logged)
      * @throws IllegalStateException with a message saying how to fix the host when something is missing
      */
     public static BubblewrapSandboxProvider open(Path dataDir, int uid, Consumer<SecurityEvent> events) {
@@ -181,13 +184,22 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
 
     @Override
     public void close() {
-        checks.shutdownNow();
         for (String id : Set.copyOf(sandboxes.keySet())) {
             try {
                 destroy(id);
             } catch (SandboxException e) {
                 log.warn("sandbox {} could not be removed on shutdown; it is a leftover now", id, e);
             }
+        }
+        checks.shutdown(); // runs the events still queued, stops the periodic check
+        try {
+            if (!checks.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("security events of sandboxes were still being recorded at shutdown; the rest is lost");
+                checks.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            checks.shutdownNow();
         }
         context.launcher().close();
     }
@@ -196,6 +208,23 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
     private void remove(String sandboxId) {
         teardown.destroy(sandboxId);
         sandboxes.remove(sandboxId);
+    }
+
+    /** Queues the event for the check thread; sandboxes call this while holding their locks. */
+    private void record(Consumer<SecurityEvent> events, SecurityEvent event) {
+        try {
+            checks.execute(() -> {
+                try {
+                    events.accept(event);
+                } catch (RuntimeException e) {
+                    log.warn("could not record the security event {} of sandbox {}: {}", event.kind(),
+                            event.sandboxId(), event.detail(), e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.warn("security event {} of sandbox {} after shutdown, not recorded: {}", event.kind(),
+                    event.sandboxId(), event.detail());
+        }
     }
 
     private void checkLimits() {
