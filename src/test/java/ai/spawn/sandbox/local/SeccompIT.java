@@ -1,23 +1,31 @@
 package ai.spawn.sandbox.local;
 
 import ai.spawn.sandbox.ExecResult;
+import ai.spawn.sandbox.ProcessExit;
 import ai.spawn.sandbox.Sandbox;
 import ai.spawn.sandbox.SandboxLimits;
 import ai.spawn.sandbox.SandboxSpec;
+import ai.spawn.security.RecordingSecurityEvents;
+import ai.spawn.security.SecurityEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The seccomp filter and the resource limits of the launch chain on real bubblewrap: a Python program calls each
@@ -59,12 +67,21 @@ class SeccompIT {
                 call(name, nr, *args)
             """;
 
+    private static final String I386_GETPID = """
+            int main(void) {
+                int r;
+                __asm__ volatile ("int $0x80" : "=a"(r) : "a"(20));
+                return 0;
+            }
+            """;
+
+    private static final RecordingSecurityEvents events = new RecordingSecurityEvents();
     private static BubblewrapSandboxProvider provider;
     private final List<Sandbox> created = new ArrayList<>();
 
     @BeforeAll
     static void openProvider() {
-        provider = BubblewrapSandboxProvider.open(DATA_DIR, 10001);
+        provider = BubblewrapSandboxProvider.open(DATA_DIR, 10001, events::record);
     }
 
     @AfterAll
@@ -169,6 +186,32 @@ class SeccompIT {
                 + "except OSError as e: print(len(fds), e.strerror)\"");
 
         assertThat(limits).containsExactly("200", "200", "0", "197 Too many open files");
+    }
+
+    @Test
+    void aSystemCallOfAnotherArchitectureKillsTheProcessAndIsRecorded() throws IOException, InterruptedException {
+        Sandbox sandbox = create(SandboxLimits.defaults());
+        Path program = DATA_DIR.resolve("sandboxes").resolve(sandbox.id()).resolve("workspace").resolve("i386call");
+        // getpid through the i386 entry point (int 0x80), which a filter checking only x86_64 numbers would miss
+        Process gcc = new ProcessBuilder("gcc", "-x", "c", "-o", program.toString(), "-").start();
+        try (var source = gcc.getOutputStream()) {
+            source.write(I386_GETPID.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        assumeTrue(gcc.waitFor() == 0, "gcc compiles a test program on the host");
+        Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
+        AtomicReference<ProcessExit> exit = new AtomicReference<>();
+        sandbox.onExit(exit::set);
+
+        ExecResult command = sandbox.exec("./i386call", TIMEOUT, line -> { });
+        sandbox.start("./i386call", 3000);
+
+        assertThat(command.exitCode()).isEqualTo(159);
+        ProcessExit ended = await().atMost(TIMEOUT).until(exit::get, e -> e != null);
+        assertThat(ended.reason()).isEqualTo("killed");
+        assertThat(ended.detail()).isEqualTo("The app was killed by SIGSYS. It made a system call the sandbox does"
+                + " not allow.");
+        await().atMost(TIMEOUT).until(() -> events.kinds("seccomp-test").stream()
+                .filter(SecurityEvent.SECCOMP_DENIED::equals).count() == 2);
     }
 
     @Test
