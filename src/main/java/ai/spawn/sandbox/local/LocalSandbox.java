@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -133,7 +132,7 @@ final class LocalSandbox implements Sandbox {
                 Files.deleteIfExists(target.dirs().socket());
                 List<String> argv = bwrap.argv(target, true, env,
                         List.of("/bin/sh", "-c", forwardThenRun, "spawnai-app", command));
-                app = AppProcess.start(launcher, argv, id, watcher(watch.counters()));
+                app = AppProcess.start(launcher, argv, id, watcher(counters()));
             } catch (IOException | IllegalArgumentException e) {
                 throw new SandboxLaunchException(id, "cannot start the app of " + id + ": " + e.getMessage(), e);
             }
@@ -232,8 +231,18 @@ final class LocalSandbox implements Sandbox {
         }
         try {
             watch.check(force);
-        } catch (UncheckedIOException e) {
-            log.warn("cannot read the limit counters of sandbox {}: {}", id, e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("cannot check the limits of sandbox {}: {}", id, e.toString());
+        }
+    }
+
+    /** The limit counters, or none when they cannot be read: a start or an exit report must not fail for them. */
+    private LimitCounters counters() {
+        try {
+            return watch.counters();
+        } catch (RuntimeException e) {
+            log.warn("cannot read the limit counters of sandbox {}: {}", id, e.toString());
+            return LimitCounters.NONE;
         }
     }
 
@@ -262,7 +271,7 @@ final class LocalSandbox implements Sandbox {
             if (exitCode == ExitReasons.SECCOMP_KILLED) {
                 watch.seccompKilled("the app");
             }
-            exit = ExitReasons.classify(new ExitReasons.Observation(exitCode, watch.counters().since(atStart),
+            exit = ExitReasons.classify(new ExitReasons.Observation(exitCode, counters().since(atStart),
                     watch.workspaceFull(), watch.workspaceBytes(), spec.limits(), ended.logs(EXIT_LINES)));
         }
         log.info("sandbox {}: the app ended by itself ({}, exit code {})", id, exit.reason(), exitCode);
