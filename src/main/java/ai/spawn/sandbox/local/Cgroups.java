@@ -70,4 +70,7 @@ interface Cgroups {
 
     /** Cpu time and memory use so far; {@link SandboxUsage#NONE} when the cgroups are gone. */
     SandboxUsage usage(String sandboxId);
+
+    /** How often its memory and pids limits were hit so far; {@link LimitCounters#NONE} when the cgroups are gone. */
+    LimitCounters counters(String sandboxId);
 }

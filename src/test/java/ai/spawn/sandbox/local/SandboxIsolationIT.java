@@ -277,7 +277,7 @@ class SandboxIsolationIT {
         return pids;
     }
 
-    /** Every directory named after the sandbox under this provider's cgroup parent (v1 or v2). */
+    /** Every directory named after the sandbox under this data dir's cgroup parent in any hierarchy (v1 or v2). */
     private static List<Path> sandboxCgroups(String id) throws IOException {
         try (Stream<Path> hierarchies = Files.list(CGROUPS)) {
             return Stream.concat(hierarchies, Stream.of(CGROUPS))
