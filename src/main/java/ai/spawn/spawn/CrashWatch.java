@@ -1,7 +1,6 @@
 package ai.spawn.spawn;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What happens when a LIVE app's process dies on its own — a crash, or a limit it hit (memory, processes, disk):
- * the app becomes CRASHED with the reason and its last output lines, the event is counted and recorded, and the
+ * the app becomes CRASHED with the reason and its last output lines, the crash is counted (the provider records
+ * limit hits as security events itself), and the
  * restart policy starts it again in the same sandbox up to {@code spawnai.apps.max-restarts} times (backing off).
  * After that it stays CRASHED until the user retries it.
  */
@@ -36,12 +36,10 @@ class CrashWatch {
     private final SpawnProperties properties;
     private final ExecutorService workers;
     private final MeterRegistry meters;
-    private final List<CrashListener> listeners;
     private final ConcurrentMap<String, Integer> restarts = new ConcurrentHashMap<>();
 
     CrashWatch(AppRepository apps, AppStates states, Runs runs, BundleJson bundles, SpawnProperties properties,
-               @Qualifier("spawnWorkers") ExecutorService workers, MeterRegistry meters,
-               List<CrashListener> listeners) {
+               @Qualifier("spawnWorkers") ExecutorService workers, MeterRegistry meters) {
         this.apps = apps;
         this.states = states;
         this.runs = runs;
@@ -49,7 +47,6 @@ class CrashWatch {
         this.properties = properties;
         this.workers = workers;
         this.meters = meters;
-        this.listeners = List.copyOf(listeners);
     }
 
     /** Watches the app process just started in {@code sandbox}. */
@@ -78,7 +75,6 @@ class CrashWatch {
             return;
         }
         meters.counter("spawnai.crashes", "reason", exit.reason()).increment();
-        listeners.forEach(l -> l.crashed(appId, sandbox.id(), exit));
         String reason = exit.detail() + Deployer.lastLines(exit.lastLines());
         try {
             states.transition(appId, SpawnState.CRASHED, a -> a.withError("run", reason),
@@ -109,10 +105,5 @@ class CrashWatch {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Told about every crash, e.g. to record it as a security event. Must not block. */
-    interface CrashListener {
-        void crashed(String appId, String sandboxId, ProcessExit exit);
     }
 }
