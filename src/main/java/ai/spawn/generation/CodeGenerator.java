@@ -1,5 +1,7 @@
 package ai.spawn.generation;
 
+import java.util.List;
+
 /**
  * Turns a description into a runnable {@link AppBundle}.
  *
@@ -11,6 +13,26 @@ public interface CodeGenerator {
 
     /** Short engine name: {@code blueprint}, {@code anthropic}, {@code openai}. */
     String engine();
+
+    /** The model (or catalog) this engine uses; part of the generation cache key. */
+    default String model() {
+        return engine();
+    }
+
+    /** Version of the instructions given to the model; part of the generation cache key. */
+    default String promptVersion() {
+        return "none";
+    }
+
+    /** Whether this engine can repair a bundle from a failure report (the fix loop asks only those that can). */
+    default boolean canFix() {
+        return false;
+    }
+
+    /** Prompts that work on this engine, for the gallery of the web page. */
+    default List<Example> examples() {
+        return Example.general();
+    }
 
     /**
      * Generates a bundle.

@@ -25,7 +25,7 @@ class AppRoutes implements RouteResolver {
             return new Route.Unknown();
         }
         return switch (e.status) {
-            case LIVE, STARTING -> e.endpoint != null && e.port == port
+            case LIVE, UPDATING, STARTING -> e.endpoint != null && e.port == port
                     ? new Route.Live(appId, e.endpoint)
                     : e.port == port || e.port == 0 ? unavailable(appId, e) : new Route.Unknown();
             case QUEUED, GENERATING, VALIDATING, PROVISIONING, INSTALLING -> unavailable(appId, e);

@@ -57,11 +57,18 @@ class Reconciler implements ApplicationRunner {
         }
         int restarted = 0;
         int failed = 0;
-        for (App app : apps.findByStatus(EnumSet.of(SpawnState.QUEUED, SpawnState.GENERATING,
+        for (App found : apps.findByStatus(EnumSet.of(SpawnState.QUEUED, SpawnState.GENERATING,
                 SpawnState.VALIDATING, SpawnState.PROVISIONING, SpawnState.INSTALLING, SpawnState.STARTING,
-                SpawnState.LIVE))) {
+                SpawnState.LIVE, SpawnState.UPDATING))) {
+            App app = found;
+            if (app.status() == SpawnState.UPDATING) {
+                // the update was interrupted: serve the current version again
+                app = states.transition(app.id(), SpawnState.LIVE, Progress.of("update", 100,
+                        "SpawnAI restarted during an update; version " + app.currentVersion() + " keeps serving"));
+            }
             if (app.status() == SpawnState.LIVE && app.currentVersion() > 0) {
-                workers.execute(() -> pipeline.restart(app.id()));
+                String id = app.id();
+                workers.execute(() -> pipeline.restart(id));
                 restarted++;
             } else {
                 try {

@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param workers        pipelines run in parallel
  * @param maxPromptChars longest accepted prompt
  * @param reaperInterval how often expired apps and orphan sandboxes are looked for
+ * @param maxFixAttempts how many corrected bundles the fix loop may ask a model for after a failure
+ * @param budgetUsd      the most generation may cost per app, fix attempts and edits included
  */
 @Validated
 @ConfigurationProperties("spawnai.apps")
@@ -29,5 +31,7 @@ public record SpawnProperties(
         @NotNull @DefaultValue("PT2M") Duration installTimeout,
         @Min(1) @Max(256) @DefaultValue("4") int workers,
         @Min(1) @DefaultValue("4000") int maxPromptChars,
-        @NotNull @DefaultValue("PT5S") Duration reaperInterval) {
+        @NotNull @DefaultValue("PT5S") Duration reaperInterval,
+        @Min(0) @Max(10) @DefaultValue("2") int maxFixAttempts,
+        @DefaultValue("0.10") double budgetUsd) {
 }

@@ -20,6 +20,7 @@ import ai.spawn.validation.Finding;
 import ai.spawn.validation.ValidationReport;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The public face of the spawn feature: create, read, extend and destroy apps of a session. Every call checks
@@ -40,11 +41,20 @@ public class SpawnService {
     private final SpawnProperties properties;
     private final ExecutorService workers;
     private final Clock clock;
+    private final History history;
+    private final UpdatePipeline updates;
+    private final GenerationStep generation;
+    private final JsonMapper json;
     private final SecureRandom random = new SecureRandom();
 
     SpawnService(AppRepository apps, AppStates states, Runs runs, SpawnPipeline pipeline, CodeValidator validator,
                  BundleJson bundles, AppGateway gateway, LogArchive logArchive, EventBus events,
-                 SpawnProperties properties, @Qualifier("spawnWorkers") ExecutorService workers, Clock clock) {
+                 SpawnProperties properties, @Qualifier("spawnWorkers") ExecutorService workers, Clock clock,
+                 History history, UpdatePipeline updates, GenerationStep generation, JsonMapper json) {
+        this.history = history;
+        this.updates = updates;
+        this.generation = generation;
+        this.json = json;
         this.apps = apps;
         this.states = states;
         this.runs = runs;
@@ -94,6 +104,7 @@ public class SpawnService {
         apps.insert(app);
         if (bundle != null) {
             apps.insertVersion(app.id(), 1, bundles.write(bundle), "bundle", now);
+            history.versionStatus(app.id(), 1, "PENDING", null, null);
         }
         states.stateChangedOnCreate(app);
         states.emit(app, Progress.of("queued", 0, prompt != null ? "queued: " + abbreviate(prompt)
@@ -109,7 +120,7 @@ public class SpawnService {
 
     /** The session's apps, newest first. */
     public List<AppView> list(String sessionId) {
-        return apps.findBySession(sessionId).stream().map(this::view).toList();
+        return apps.findBySession(sessionId).stream().map(a -> view(a, false)).toList();
     }
 
     /** The stored events of an owned app. */
@@ -187,6 +198,93 @@ public class SpawnService {
         return view(queued);
     }
 
+    /**
+     * Answers a follow-up message on a LIVE app with a new version, made in the background.
+     *
+     * @throws InvalidAppRequestException      when the text is empty or too long
+     * @throws InvalidStateTransitionException when the app is not LIVE (e.g. an update is already running)
+     */
+    public AppView sendMessage(String sessionId, String appId, String text) {
+        App app = owned(sessionId, appId);
+        String message = text == null ? "" : text.strip();
+        if (message.isEmpty()) {
+            throw new InvalidAppRequestException("text", "the message is empty: say what to change");
+        }
+        if (message.length() > properties.maxPromptChars()) {
+            throw new InvalidAppRequestException("text", "the message has " + message.length()
+                    + " characters; at most " + properties.maxPromptChars() + " are allowed");
+        }
+        if (app.status().isFinal()) {
+            throw new AppGoneException(appId, app.status());
+        }
+        App updating = states.transition(appId, SpawnState.UPDATING, Progress.of("update", 0, "update requested: "
+                + abbreviate(message)));
+        history.addMessage(appId, "user", message, null, clock.instant());
+        submitUpdate(appId, () -> updates.edit(appId, message));
+        return view(updating);
+    }
+
+    /** The app's conversation, oldest first. */
+    public List<AppView.Message> messages(String sessionId, String appId) {
+        owned(sessionId, appId);
+        return history.messages(appId).stream()
+                .map(m -> new AppView.Message(m.role(), m.text(), m.version(), m.time())).toList();
+    }
+
+    /** The app's versions, oldest first. */
+    public List<AppView.Version> versions(String sessionId, String appId) {
+        owned(sessionId, appId);
+        return history.versions(appId).stream().map(v -> new AppView.Version(v.number(), v.source(), v.summary(),
+                v.status(), v.createdAt(), v.errorMessage() == null ? null
+                : new AppView.Error(v.errorStep(), v.errorMessage()))).toList();
+    }
+
+    /**
+     * Deploys a copy of an earlier version as a new version.
+     *
+     * @throws AppNotFoundException            when the version does not exist
+     * @throws InvalidStateTransitionException when the app is not LIVE
+     */
+    public AppView restore(String sessionId, String appId, int number) {
+        App app = owned(sessionId, appId);
+        if (apps.findVersion(appId, number).isEmpty()) {
+            throw new VersionNotFoundException(appId, number);
+        }
+        if (app.status().isFinal()) {
+            throw new AppGoneException(appId, app.status());
+        }
+        App updating = states.transition(appId, SpawnState.UPDATING, Progress.of("restore", 0,
+                "restoring version " + number));
+        history.addMessage(appId, "user", "Restore version " + number + ".", null, clock.instant());
+        submitUpdate(appId, () -> updates.restore(appId, number));
+        return view(updating);
+    }
+
+    /**
+     * The files of a version (the current one when {@code number} is {@code null}).
+     *
+     * @throws VersionNotFoundException when there is no such version
+     */
+    public AppFiles files(String sessionId, String appId, Integer number) {
+        App app = owned(sessionId, appId);
+        int wanted = number == null ? app.currentVersion() : number;
+        AppBundle bundle = apps.findVersion(appId, wanted).map(bundles::read)
+                .orElseThrow(() -> new VersionNotFoundException(appId, wanted));
+        return new AppFiles(appId, wanted, bundle.title(), bundle);
+    }
+
+    /** Files of one version of an app. */
+    public record AppFiles(String appId, int version, String title, AppBundle bundle) { }
+
+    private void submitUpdate(String appId, Runnable update) {
+        try {
+            workers.execute(update);
+        } catch (RejectedExecutionException e) {
+            states.transition(appId, SpawnState.LIVE, a -> a.withError("update", "SpawnAI is at capacity"),
+                    Progress.of("update", 100, "update refused: SpawnAI is at capacity; try again in a minute"));
+        }
+    }
+
     private void submit(String appId) {
         try {
             workers.execute(() -> pipeline.make(appId));
@@ -202,14 +300,39 @@ public class SpawnService {
     }
 
     private AppView view(App app) {
+        return view(app, true);
+    }
+
+    private AppView view(App app, boolean detailed) {
+        AppView.Error error = app.status() == SpawnState.FAILED && app.errorMessage() != null
+                ? new AppView.Error(app.errorStep(), app.errorMessage()) : null;
+        AppView.Error lastUpdateError = app.status() != SpawnState.FAILED && app.errorMessage() != null
+                ? new AppView.Error(app.errorStep(), app.errorMessage()) : null;
+        String url = app.port() == null ? null : gateway.appUrl(app.id(), app.port());
+        if (!detailed) {
+            return new AppView(app.id(), app.status(), app.title(), app.prompt(), url, app.createdAt(),
+                    app.expiresAt(), error, lastUpdateError, app.runtime(), app.currentVersion(), null, null, null,
+                    null);
+        }
         List<String> files = app.currentVersion() == 0 ? List.of()
                 : apps.findVersion(app.id(), app.currentVersion()).map(bundles::read)
                 .map(b -> List.copyOf(b.files().keySet())).orElse(List.of());
-        AppView.Error error = app.status() == SpawnState.FAILED || app.errorMessage() != null
-                ? new AppView.Error(app.errorStep(), app.errorMessage()) : null;
-        String url = app.port() == null ? null : gateway.appUrl(app.id(), app.port());
+        List<Finding> findings = app.currentVersion() == 0 ? List.of()
+                : history.findings(app.id(), app.currentVersion()).filter(f -> f != null && !f.isBlank())
+                .map(this::readFindings).orElse(List.of());
+        List<AppView.Attempt> attempts = history.attempts(app.id()).stream()
+                .map(a -> new AppView.Attempt(a.kind(), a.version(), a.engine(), a.model(), a.inputTokens(),
+                        a.outputTokens(), a.cacheWriteTokens(), a.cacheReadTokens(), a.costUsd(),
+                        a.durationMillis(), a.cached(), a.outcome(), a.error(), a.time()))
+                .toList();
+        double total = attempts.stream().mapToDouble(AppView.Attempt::costUsd).sum();
         return new AppView(app.id(), app.status(), app.title(), app.prompt(), url, app.createdAt(), app.expiresAt(),
-                error, app.runtime(), app.currentVersion(), files);
+                error, lastUpdateError, app.runtime(), app.currentVersion(), files, generation.engine(), findings,
+                new AppView.Cost(properties.budgetUsd(), total, attempts));
+    }
+
+    private List<Finding> readFindings(String text) {
+        return List.of(json.readValue(text, Finding[].class));
     }
 
     private static List<String> safeLogs(Sandbox sandbox, int max) {

@@ -10,19 +10,23 @@ import java.util.Set;
  * {@link AppRepository#transition} changes a state, and only along this table.
  */
 public enum SpawnState {
-    QUEUED, GENERATING, VALIDATING, PROVISIONING, INSTALLING, STARTING, LIVE, FAILED, EXPIRED, DESTROYED;
+    QUEUED, GENERATING, VALIDATING, PROVISIONING, INSTALLING, STARTING, LIVE, UPDATING, FAILED, EXPIRED, DESTROYED;
 
     private static final Map<SpawnState, Set<SpawnState>> ALLOWED = new EnumMap<>(SpawnState.class);
 
     static {
         ALLOWED.put(QUEUED, EnumSet.of(GENERATING, VALIDATING, FAILED, EXPIRED, DESTROYED));
         ALLOWED.put(GENERATING, EnumSet.of(VALIDATING, FAILED, EXPIRED, DESTROYED));
-        ALLOWED.put(VALIDATING, EnumSet.of(PROVISIONING, FAILED, EXPIRED, DESTROYED));
-        ALLOWED.put(PROVISIONING, EnumSet.of(INSTALLING, STARTING, FAILED, EXPIRED, DESTROYED));
-        ALLOWED.put(INSTALLING, EnumSet.of(STARTING, FAILED, EXPIRED, DESTROYED));
-        ALLOWED.put(STARTING, EnumSet.of(LIVE, FAILED, EXPIRED, DESTROYED));
+        // back to GENERATING: the fix loop hands the failing step's error to the model for a corrected bundle
+        ALLOWED.put(VALIDATING, EnumSet.of(PROVISIONING, GENERATING, FAILED, EXPIRED, DESTROYED));
+        ALLOWED.put(PROVISIONING, EnumSet.of(INSTALLING, STARTING, GENERATING, FAILED, EXPIRED, DESTROYED));
+        ALLOWED.put(INSTALLING, EnumSet.of(STARTING, GENERATING, FAILED, EXPIRED, DESTROYED));
+        ALLOWED.put(STARTING, EnumSet.of(LIVE, GENERATING, FAILED, EXPIRED, DESTROYED));
         // LIVE -> PROVISIONING: restarted from its stored files after the sandbox was lost (e.g. a host restart)
-        ALLOWED.put(LIVE, EnumSet.of(PROVISIONING, FAILED, EXPIRED, DESTROYED));
+        // LIVE -> UPDATING: a follow-up message or a restore makes a new version while the current one serves
+        ALLOWED.put(LIVE, EnumSet.of(PROVISIONING, UPDATING, FAILED, EXPIRED, DESTROYED));
+        // UPDATING -> LIVE: the new version serves, or the previous one was put back after the new one failed
+        ALLOWED.put(UPDATING, EnumSet.of(LIVE, FAILED, EXPIRED, DESTROYED));
         // FAILED -> QUEUED: the user retries
         ALLOWED.put(FAILED, EnumSet.of(QUEUED, EXPIRED, DESTROYED));
         ALLOWED.put(EXPIRED, EnumSet.of(DESTROYED));

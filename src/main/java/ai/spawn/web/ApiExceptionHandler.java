@@ -5,6 +5,7 @@ import ai.spawn.spawn.AppNotFoundException;
 import ai.spawn.spawn.InvalidAppRequestException;
 import ai.spawn.spawn.InvalidStateTransitionException;
 import ai.spawn.spawn.SpawnException;
+import ai.spawn.spawn.VersionNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +31,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AppNotFoundException.class)
     ProblemDetail notFound(AppNotFoundException e) {
         return withApp(problem(HttpStatus.NOT_FOUND, "App not found", e.getMessage()), e);
+    }
+
+    @ExceptionHandler(VersionNotFoundException.class)
+    ProblemDetail versionNotFound(VersionNotFoundException e) {
+        return withApp(problem(HttpStatus.NOT_FOUND, "Version not found", e.getMessage()), e);
     }
 
     @ExceptionHandler(InvalidAppRequestException.class)

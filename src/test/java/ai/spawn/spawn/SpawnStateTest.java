@@ -63,6 +63,22 @@ class SpawnStateTest {
     }
 
     @Test
+    void updatesReturnToLiveAndOnlyComeFromLive() {
+        assertThat(SpawnState.LIVE.canMoveTo(SpawnState.UPDATING)).isTrue();
+        assertThat(SpawnState.UPDATING.canMoveTo(SpawnState.LIVE)).isTrue();
+        assertThat(SpawnState.FAILED.canMoveTo(SpawnState.UPDATING)).isFalse();
+        assertThat(SpawnState.STARTING.canMoveTo(SpawnState.UPDATING)).isFalse();
+    }
+
+    @Test
+    void fixLoopGoesBackToGenerationFromEveryFailingStep() {
+        assertThat(SpawnState.VALIDATING.canMoveTo(SpawnState.GENERATING)).isTrue();
+        assertThat(SpawnState.INSTALLING.canMoveTo(SpawnState.GENERATING)).isTrue();
+        assertThat(SpawnState.STARTING.canMoveTo(SpawnState.GENERATING)).isTrue();
+        assertThat(SpawnState.LIVE.canMoveTo(SpawnState.GENERATING)).isFalse();
+    }
+
+    @Test
     void classifiesStates() {
         assertThat(EnumSet.allOf(SpawnState.class).stream().filter(SpawnState::inProgress))
                 .containsExactly(SpawnState.QUEUED, SpawnState.GENERATING, SpawnState.VALIDATING,
