@@ -417,6 +417,10 @@ function toggleSidebar() {
 // ---- wiring ----
 
 $('composer').addEventListener('submit', submit);
+document.querySelector('.skip-link').addEventListener('click', (e) => {
+  e.preventDefault();
+  $('composer-input').focus();
+});
 $('composer-input').addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && !e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey && !e.isComposing) {
     e.preventDefault();

@@ -14,12 +14,19 @@ const STEPS = [
 ];
 const STEP_INDEX = new Map(STEPS.map(([step], i) => [step, i]));
 const STEP_LABEL = new Map(STEPS);
-const RUN_STARTS = new Set(['queued', 'update', 'restore', 'retry']);
 const SETTLED = new Set(['LIVE', 'FAILED', 'EXPIRED', 'DESTROYED']);
+// updates and restores report every step as "update" with the step's percent
+const PERCENT_STEPS = [[100, 6], [80, 5], [65, 4], [50, 3], [40, 2], [30, 1], [5, 0]];
 const WROTE = /^wrote (.+)$/;
 
 export function stepLabel(step) {
   return STEP_LABEL.get(step) || (step ? step[0].toUpperCase() + step.slice(1) : 'a step');
+}
+
+function stepIndex(ev) {
+  const index = STEP_INDEX.get(ev.step);
+  if (index !== undefined || ev.status !== 'UPDATING') return index;
+  return PERCENT_STEPS.find(([percent]) => ev.percent >= percent)?.[1];
 }
 
 export class ProgressView {
@@ -63,19 +70,18 @@ export class ProgressView {
   /** One progress event from the stream (history or live). */
   onEvent(ev) {
     const previous = this.status;
-    const startsRun = RUN_STARTS.has(ev.step)
-      || (previous && (previous === 'LIVE' || previous === 'FAILED') && !SETTLED.has(ev.status));
-    if (startsRun && ev.step !== 'extend') this.newRun();
+    const startsRun = ev.step === 'queued' || (SETTLED.has(previous) && !SETTLED.has(ev.status));
+    if (startsRun) this.newRun();
     this.status = ev.status;
     this.log(ev);
 
-    const index = STEP_INDEX.get(ev.step);
+    const index = stepIndex(ev);
     const stepChanged = index !== undefined && index !== this.current;
     if (index !== undefined) this.current = index;
     if (ev.status === 'LIVE' && ev.step !== 'extend') this.current = STEPS.length - 1;
     if (ev.status === 'FAILED') this.failedStep = ev.step;
 
-    const wrote = ev.step === 'generate' && WROTE.exec(ev.message || '');
+    const wrote = (ev.step === 'generate' || ev.step === 'update') && WROTE.exec(ev.message || '');
     if (wrote) this.addFile(wrote[1]);
 
     if (ev.status !== 'LIVE' || ev.step !== 'extend') this.setPercent(ev.percent ?? 0);
@@ -91,8 +97,8 @@ export class ProgressView {
     if (ev.status === 'FAILED') return `Failed at “${stepLabel(ev.step)}”.`;
     if (ENDED_STATES.has(ev.status)) return ev.status === 'EXPIRED' ? 'This app has expired.' : 'This app was destroyed.';
     if (ev.step === 'queued') return 'Queued — starting in a moment…';
-    const idx = STEP_INDEX.get(ev.step);
-    const prefix = idx !== undefined ? `${stepLabel(ev.step)} (${idx + 1}/${STEPS.length})` : stepLabel(ev.step);
+    const idx = stepIndex(ev);
+    const prefix = idx !== undefined ? `${STEPS[idx][1]} (${idx + 1}/${STEPS.length})` : stepLabel(ev.step);
     return ev.message ? `${prefix} — ${ev.message}` : prefix;
   }
 
