@@ -2,6 +2,8 @@ package ai.spawn.web;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import ai.spawn.progress.EventBus;
 import ai.spawn.progress.SpawnEvent;
@@ -45,6 +47,13 @@ class EventsController {
         emitter.onTimeout(subscription::close);
         emitter.onError(e -> subscription.close());
         return emitter;
+    }
+
+    /** The stored events as one JSON document, for clients that do not stream. */
+    @GetMapping(path = "/history", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, List<EventJson>> history(@RequestAttribute(SessionAuth.SESSION_ATTRIBUTE) String session,
+                                         @PathVariable String id) {
+        return Map.of("events", spawns.events(session, id).stream().map(EventJson::of).toList());
     }
 
     private static void send(SseEmitter emitter, SpawnEvent event) {

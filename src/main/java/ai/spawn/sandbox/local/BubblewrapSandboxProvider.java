@@ -1,0 +1,195 @@
+package ai.spawn.sandbox.local;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import ai.spawn.sandbox.ExecResult;
+import ai.spawn.sandbox.Sandbox;
+import ai.spawn.sandbox.SandboxException;
+import ai.spawn.sandbox.SandboxLaunchException;
+import ai.spawn.sandbox.SandboxLimits;
+import ai.spawn.sandbox.SandboxProvider;
+import ai.spawn.sandbox.SandboxSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@code local} provider: sandboxes built from bubblewrap, namespaces, per-sandbox cgroups (v1 or v2) and a
+ * size-limited tmpfs workspace, on this host. Needs root (it mounts, creates cgroups, then drops to an unprivileged
+ * uid). {@link #create} costs a few directory and cgroup writes plus one {@code mount}; processes start with one
+ * {@code bwrap} each. Thread-safe. {@link #close()} destroys every sandbox it created.
+ */
+public final class BubblewrapSandboxProvider implements SandboxProvider, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BubblewrapSandboxProvider.class);
+
+    private final SandboxIds ids = new SandboxIds();
+    private final Map<String, LocalSandbox> sandboxes = new ConcurrentHashMap<>();
+    private final SandboxLayout layout;
+    private final Cgroups cgroups;
+    private final WorkspaceMount mounts;
+    private final Teardown teardown;
+    private final LocalSandbox.Context context;
+
+    private BubblewrapSandboxProvider(HostTools tools, Cgroups cgroups, SandboxLayout layout, int uid) {
+        this.layout = layout;
+        this.cgroups = cgroups;
+        this.mounts = new WorkspaceMount(tools, uid);
+        this.teardown = new Teardown(cgroups, layout, mounts);
+        this.context = new LocalSandbox.Context(new BwrapCommand(tools, uid, layout), tools, new ProcessLauncher(),
+                cgroups, this::remove);
+    }
+
+    /**
+     * The parent cgroup of one SpawnAI instance: named after its data dir, so two instances on one host (or two
+     * test servers in one JVM) never take each other's sandboxes for orphans.
+     */
+    static String parentCgroup(Path dataDir) {
+        String dir = dataDir.toAbsolutePath().normalize().toString();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(dir.getBytes(StandardCharsets.UTF_8));
+            return Cgroups.PARENT + "-" + HexFormat.of().formatHex(digest, 0, 5);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /**
+     * Checks the host, prepares the data directory and cgroups, and proves it all works by running one command in
+     * a throwaway sandbox.
+     *
+     * @param dataDir where workspaces, tools and leftovers live ({@code spawnai.data-dir})
+     * @param uid     the unprivileged uid sandboxed processes run as
+     * @throws IllegalStateException with a message saying how to fix the host when something is missing
+     */
+    public static BubblewrapSandboxProvider open(Path dataDir, int uid) {
+        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin:/usr/bin:/bin";
+        HostTools tools = Prerequisites.check(path, uid);
+        Cgroups cgroups;
+        try {
+            cgroups = Cgroups.detect(Path.of("/sys/fs/cgroup"), parentCgroup(dataDir));
+            cgroups.prepare();
+        } catch (IllegalStateException | UncheckedIOException e) {
+            throw new IllegalStateException(Prerequisites.message(List.of("cgroups are not usable: "
+                    + e.getMessage() + ". Run as root on a host with cgroup v1 (memory, pids, cpu, cpuacct)"
+                    + " or cgroup v2 mounted read-write at /sys/fs/cgroup")), e);
+        }
+        SandboxLayout layout = SandboxLayout.prepare(dataDir, uid);
+        BubblewrapSandboxProvider provider = new BubblewrapSandboxProvider(tools, cgroups, layout, uid);
+        provider.selfTest();
+        log.info("local sandbox provider ready: {}, data in {}, sandboxes run as uid {}",
+                cgroups.describe(), dataDir.toAbsolutePath().normalize(), uid);
+        return provider;
+    }
+
+    @Override
+    public String name() {
+        return "local";
+    }
+
+    @Override
+    public Sandbox create(SandboxSpec spec) {
+        String id = ids.next();
+        SandboxLimits limits = spec.limits();
+        try {
+            SandboxDirs dirs = layout.create(id);
+            mounts.mount(id, dirs.workspace(), limits.disk());
+            cgroups.create(id, limits);
+            long scratch = Math.max(limits.disk().toBytes(), 16L << 20);
+            LocalSandbox sandbox = new LocalSandbox(id, spec,
+                    new BwrapCommand.Target(dirs, cgroups.procsFiles(id), scratch), context);
+            sandboxes.put(id, sandbox);
+            log.info("sandbox {} created for {} ({}, {} MB memory, {} pids, {} m cpu, {} MB disk)", id,
+                    spec.owner(), spec.template(), limits.memory().toMegabytes(), limits.pids(),
+                    limits.cpuMillis(), limits.disk().toMegabytes());
+            return sandbox;
+        } catch (FileAlreadyExistsException e) {
+            throw new SandboxLaunchException(id, "sandbox id " + id + " is taken; try again", e);
+        } catch (IOException | UncheckedIOException e) {
+            try {
+                teardown.destroy(id);
+            } catch (SandboxException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw new SandboxLaunchException(id, "cannot create sandbox " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<Sandbox> find(String sandboxId) {
+        LocalSandbox sandbox = sandboxes.get(sandboxId);
+        return sandbox == null || sandbox.isDestroyed() ? Optional.empty() : Optional.of(sandbox);
+    }
+
+    @Override
+    public Set<String> list() {
+        Set<String> all = new HashSet<>(sandboxes.keySet());
+        all.addAll(layout.ids());
+        all.addAll(cgroups.list());
+        return all;
+    }
+
+    @Override
+    public void destroy(String sandboxId) {
+        if (!SandboxIds.isValid(sandboxId)) {
+            return;
+        }
+        LocalSandbox sandbox = sandboxes.get(sandboxId);
+        if (sandbox != null) {
+            sandbox.destroy();
+        } else {
+            teardown.destroy(sandboxId);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (String id : Set.copyOf(sandboxes.keySet())) {
+            try {
+                destroy(id);
+            } catch (SandboxException e) {
+                log.warn("sandbox {} could not be removed on shutdown; it is a leftover now", id, e);
+            }
+        }
+        context.launcher().close();
+    }
+
+    /** Called by a sandbox's destroy: removes its resources, then forgets it. */
+    private void remove(String sandboxId) {
+        teardown.destroy(sandboxId);
+        sandboxes.remove(sandboxId);
+    }
+
+    private void selfTest() {
+        SandboxSpec spec = new SandboxSpec("spawnai-self-test", "static", SandboxLimits.defaults(), Map.of());
+        Sandbox sandbox = create(spec);
+        try {
+            ExecResult result = sandbox.exec("test \"$(id -u)\" != 0 && test -w /home/user/app",
+                    Duration.ofSeconds(30), line -> { });
+            if (!result.succeeded()) {
+                throw new IllegalStateException(Prerequisites.message(List.of("a test sandbox failed to run"
+                        + " (exit code " + result.exitCode() + "): " + String.join(" / ", result.lastLines())
+                        + ". bubblewrap must be able to create user namespaces as an unprivileged user: check"
+                        + " sysctl user.max_user_namespaces > 0, kernel.unprivileged_userns_clone=1 (Debian) and"
+                        + " kernel.apparmor_restrict_unprivileged_userns=0 (Ubuntu)")));
+            }
+        } finally {
+            sandbox.destroy();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package ai.spawn.sandbox.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the argv that starts one command in a sandbox. As root, {@code sh} enters the sandbox's cgroups (refusing
+ * to go on when it cannot), then {@code setpriv} drops to the sandbox uid with no capabilities and no way to gain
+ * any, then {@code bwrap} builds the sandbox: new user, pid, network, ipc, uts (and cgroup) namespaces, a new
+ * session, a read-only {@code /usr}, no host {@code /etc} besides TLS roots and alternatives, a fresh {@code /proc}
+ * and {@code /dev}, small private {@code /tmp} and {@code /home/user}, the workspace at {@code /home/user/app} and
+ * a read-only root. Each step {@code exec}s the next, so the whole chain is one process. Immutable, thread-safe.
+ */
+final class BwrapCommand {
+
+    static final String APP_DIR = "/home/user/app";
+    static final String HOME = "/home/user";
+    static final String RUN_DIR = "/run/sbx";
+    static final String TOOLS_DIR = "/opt/spawnai";
+    static final String PATH = "/usr/local/bin:/usr/bin:/bin";
+
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final String ENTER_CGROUPS =
+            "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift; exec \"$@\"";
+
+    /**
+     * What a command runs against.
+     *
+     * @param dirs         the sandbox's directories
+     * @param cgroupProcs  the {@code cgroup.procs} files to enter first
+     * @param scratchBytes size of each of {@code /tmp} and {@code /home/user}
+     */
+    record Target(SandboxDirs dirs, List<Path> cgroupProcs, long scratchBytes) {
+    }
+
+    private final HostTools tools;
+    private final int uid;
+    private final SandboxLayout layout;
+    private final List<String> rootLinks;
+
+    BwrapCommand(HostTools tools, int uid, SandboxLayout layout) {
+        this.tools = tools;
+        this.uid = uid;
+        this.layout = layout;
+        this.rootLinks = rootLinks();
+    }
+
+    /**
+     * The argv running {@code command} in {@code target}.
+     *
+     * @param withRunDir whether to bind the run directory (only the app process gets it)
+     * @param env        variables on top of {@code PATH} and {@code HOME}; may override them
+     * @throws IllegalArgumentException for an invalid variable name
+     */
+    List<String> argv(Target target, boolean withRunDir, Map<String, String> env, List<String> command) {
+        List<String> argv = new ArrayList<>(List.of(tools.sh().toString(), "-c", ENTER_CGROUPS, "spawnai-enter"));
+        target.cgroupProcs().forEach(p -> argv.add(p.toString()));
+        argv.add("--");
+        argv.addAll(List.of(tools.setpriv().toString(), "--reuid=" + uid, "--regid=" + uid, "--clear-groups",
+                "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"));
+        argv.addAll(List.of(tools.bwrap().toString(), "--unshare-user", "--disable-userns", "--unshare-pid",
+                "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try", "--die-with-parent",
+                "--new-session", "--hostname", "sandbox"));
+        argv.addAll(List.of("--ro-bind", "/usr", "/usr"));
+        argv.addAll(rootLinks);
+        roBindTry(argv, "/etc/ssl");
+        roBindTry(argv, "/etc/alternatives");
+        roBindTry(argv, "/etc/ld.so.cache");
+        layout.etcFiles().keySet().stream().sorted()
+                .forEach(name -> roBind(argv, layout.etc().resolve(name).toString(), "/etc/" + name));
+        roBind(argv, layout.tools().toString(), TOOLS_DIR);
+        argv.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
+        String scratch = Long.toString(target.scratchBytes());
+        argv.addAll(List.of("--size", scratch, "--tmpfs", "/tmp", "--size", scratch, "--tmpfs", HOME));
+        argv.addAll(List.of("--bind", target.dirs().workspace().toString(), APP_DIR));
+        if (withRunDir) {
+            argv.addAll(List.of("--bind", target.dirs().run().toString(), RUN_DIR));
+        }
+        argv.addAll(List.of("--remount-ro", "/", "--chdir", APP_DIR, "--clearenv",
+                "--setenv", "PATH", PATH, "--setenv", "HOME", HOME));
+        env.forEach((name, value) -> {
+            if (!ENV_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("invalid environment variable name: " + name);
+            }
+            argv.addAll(List.of("--setenv", name, value));
+        });
+        argv.add("--");
+        argv.addAll(command);
+        return argv;
+    }
+
+    private static void roBind(List<String> argv, String source, String dest) {
+        argv.addAll(List.of("--ro-bind", source, dest));
+    }
+
+    private static void roBindTry(List<String> argv, String path) {
+        argv.addAll(List.of("--ro-bind-try", path, path));
+    }
+
+    /** {@code /bin}, {@code /lib}… as on the host: a symlink into {@code /usr} (merged /usr), else a read-only bind. */
+    private static List<String> rootLinks() {
+        List<String> args = new ArrayList<>();
+        for (String name : List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32")) {
+            Path path = Path.of("/", name);
+            if (Files.isSymbolicLink(path)) {
+                try {
+                    args.addAll(List.of("--symlink", Files.readSymbolicLink(path).toString(), path.toString()));
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot read the symlink " + path, e);
+                }
+            } else if (Files.isDirectory(path)) {
+                roBind(args, path.toString(), path.toString());
+            }
+        }
+        return List.copyOf(args);
+    }
+}

@@ -1,0 +1,208 @@
+package ai.spawn.sandbox.local;
+
+import ai.spawn.sandbox.ExecResult;
+import ai.spawn.sandbox.Sandbox;
+import ai.spawn.sandbox.SandboxEndpoint;
+import ai.spawn.sandbox.SandboxException;
+import ai.spawn.sandbox.SandboxLaunchException;
+import ai.spawn.sandbox.SandboxNotFoundException;
+import ai.spawn.sandbox.SandboxSpec;
+import ai.spawn.sandbox.SandboxUsage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * A bubblewrap sandbox: a workspace tmpfs and cgroups that outlive its processes; every command runs in a fresh
+ * bwrap over them. The app runs with {@code socat} forwarding {@code /run/sbx/app.sock} to its port, in one
+ * bwrap whose main process is the app, so the bwrap process lives exactly as long as the app. Thread-safe:
+ * launches and {@link #destroy()} are serialized on one lock; commands run to completion outside it.
+ */
+final class LocalSandbox implements Sandbox {
+
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(60);
+    private static final Logger log = LoggerFactory.getLogger(LocalSandbox.class);
+
+    private final String id;
+    private final SandboxSpec spec;
+    private final BwrapCommand.Target target;
+    private final BwrapCommand bwrap;
+    private final HostTools tools;
+    private final ProcessLauncher launcher;
+    private final Cgroups cgroups;
+    private final Consumer<String> teardown;
+    private final Object lock = new Object();
+    private final Set<Process> commands = ConcurrentHashMap.newKeySet();
+    private volatile boolean destroyed;
+    private boolean removed;
+    private AppProcess app;
+
+    LocalSandbox(String id, SandboxSpec spec, BwrapCommand.Target target, Context context) {
+        this.id = id;
+        this.spec = spec;
+        this.target = target;
+        this.bwrap = context.bwrap();
+        this.tools = context.tools();
+        this.launcher = context.launcher();
+        this.cgroups = context.cgroups();
+        this.teardown = context.teardown();
+    }
+
+    /** What every sandbox of one provider shares. {@code teardown} removes a sandbox's resources by id. */
+    record Context(BwrapCommand bwrap, HostTools tools, ProcessLauncher launcher, Cgroups cgroups,
+                   Consumer<String> teardown) {
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public SandboxSpec spec() {
+        return spec;
+    }
+
+    boolean isDestroyed() {
+        return destroyed;
+    }
+
+    @Override
+    public void writeFiles(Map<String, String> files) {
+        byte[] archive;
+        try {
+            archive = FilesArchive.tar(files);
+        } catch (IllegalArgumentException e) {
+            throw new SandboxException(id, e.getMessage(), e);
+        }
+        List<String> untar = List.of(tools.tar().toString(), "-x", "-f", "-", "--no-same-owner");
+        ExecResult result = run(untar, archive, WRITE_TIMEOUT, line -> { });
+        if (!result.succeeded()) {
+            boolean full = result.lastLines().stream().anyMatch(l -> l.contains("No space left on device"));
+            throw new SandboxException(id, (full ? "the workspace is full: " : "writing files failed: ")
+                    + String.join("\n", result.lastLines()));
+        }
+    }
+
+    @Override
+    public ExecResult exec(String command, Duration timeout, Consumer<String> output) {
+        return run(List.of("/bin/sh", "-c", command), null, timeout, Objects.requireNonNull(output, "output"));
+    }
+
+    @Override
+    public void start(String command, int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        String forwardThenRun = "socat UNIX-LISTEN:" + BwrapCommand.RUN_DIR + "/" + SandboxDirs.SOCKET
+                + ",fork,mode=600,unlink-early TCP:127.0.0.1:" + port + " 2>/dev/null & exec /bin/sh -c \"$1\"";
+        Map<String, String> env = new HashMap<>(spec.env());
+        env.put("PORT", Integer.toString(port));
+        synchronized (lock) {
+            ensureExists();
+            if (app != null) {
+                app.stop(STOP_WAIT);
+                app = null;
+            }
+            try {
+                Files.deleteIfExists(target.dirs().socket());
+                List<String> argv = bwrap.argv(target, true, env,
+                        List.of("/bin/sh", "-c", forwardThenRun, "spawnai-app", command));
+                app = AppProcess.start(launcher, argv, id);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new SandboxLaunchException(id, "cannot start the app of " + id + ": " + e.getMessage(), e);
+            }
+            log.info("sandbox {} started its app on port {}", id, port);
+        }
+    }
+
+    @Override
+    public SandboxEndpoint endpoint() {
+        ensureExists();
+        return new SandboxEndpoint.UnixSocket(target.dirs().socket());
+    }
+
+    @Override
+    public boolean isRunning() {
+        synchronized (lock) {
+            ensureExists();
+            return app != null && app.isAlive();
+        }
+    }
+
+    @Override
+    public List<String> logs(int max) {
+        synchronized (lock) {
+            ensureExists();
+            return app == null ? List.of() : app.logs(max);
+        }
+    }
+
+    @Override
+    public SandboxUsage usage() {
+        ensureExists();
+        return cgroups.usage(id);
+    }
+
+    @Override
+    public void destroy() {
+        synchronized (lock) {
+            destroyed = true;
+            if (removed) {
+                return;
+            }
+            if (app != null) {
+                app.stop(Duration.ZERO);
+                app = null;
+            }
+            commands.forEach(ProcessLauncher::killTree);
+            teardown.accept(id);
+            removed = true;
+            log.info("sandbox {} destroyed", id);
+        }
+    }
+
+    private ExecResult run(List<String> command, byte[] stdin, Duration timeout, Consumer<String> output) {
+        Process process;
+        synchronized (lock) {
+            ensureExists();
+            try {
+                ProcessBuilder builder = ProcessLauncher.builder(bwrap.argv(target, false, spec.env(), command));
+                if (stdin != null) {
+                    builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+                }
+                process = launcher.start(builder);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new SandboxLaunchException(id, "cannot run a command in " + id + ": " + e.getMessage(), e);
+            }
+            commands.add(process);
+        }
+        try {
+            ExecResult result = new CommandRun(process, id).await(stdin, timeout, output);
+            ensureExists();
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException(id, "interrupted while running a command in " + id, e);
+        } finally {
+            commands.remove(process);
+        }
+    }
+
+    private void ensureExists() {
+        if (destroyed) {
+            throw new SandboxNotFoundException(id);
+        }
+    }
+}

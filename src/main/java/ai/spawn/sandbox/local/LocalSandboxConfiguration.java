@@ -1,0 +1,24 @@
+package ai.spawn.sandbox.local;
+
+import ai.spawn.sandbox.SandboxProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.nio.file.Path;
+
+/**
+ * Registers the {@code local} provider when {@code spawnai.sandbox.provider=local} (the default). Start-up fails
+ * with a message saying how to fix the host when bubblewrap, setpriv, socat, root or cgroups are missing.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "spawnai.sandbox", name = "provider", havingValue = "local", matchIfMissing = true)
+class LocalSandboxConfiguration {
+
+    @Bean(destroyMethod = "close")
+    BubblewrapSandboxProvider bubblewrapSandboxProvider(SandboxProperties properties,
+                                                         @Value("${spawnai.data-dir:./data}") Path dataDir) {
+        return BubblewrapSandboxProvider.open(dataDir, properties.uid());
+    }
+}
