@@ -24,6 +24,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ColorScheme;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,7 +47,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The tests run in order on one page, as one person would use it. Screenshots go to target/screenshots.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spawnai.gateway.port=0")
+        // open event streams must not hold the shutdown for the graceful period
+        properties = {"spawnai.gateway.port=0", "server.shutdown=immediate"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebPageIT {
@@ -89,7 +91,8 @@ class WebPageIT {
         PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         chromium = DebianChromium.launch();
         context = chromium.browser().newContext(new Browser.NewContextOptions()
-                .setViewportSize(1366, 860).setAcceptDownloads(true));
+                .setViewportSize(1366, 860).setAcceptDownloads(true)
+                .setPermissions(List.of("clipboard-read", "clipboard-write")));
         // records every step the progress view marks as current, in order, even several within one task
         context.addInitScript("""
                 window.__steps = [];
@@ -161,10 +164,28 @@ class WebPageIT {
         assertThat(page.frameLocator("#preview").locator("h1")).containsText("Todo");
         assertThat(page.locator("#time-left")).containsText(Pattern.compile("\\d+ (min|h)"));
         screenshot("app-live");
+
+        page.locator("#tab-progress").click();
+        page.getByText("Detailed log").click();
+        assertThat(page.locator("#event-log li").last()).containsText("live at " + url);
     }
 
     @Test
     @Order(3)
+    void theUrlCopiesAndTheAppExtendsByAnHour() {
+        String url = page.locator("#app-url").textContent();
+        page.locator("#copy-url").click();
+        assertThat(page.locator("#toast")).hasText("URL copied.");
+        assertThat((String) page.evaluate("navigator.clipboard.readText()")).isEqualTo(url);
+
+        page.locator("#extend-app").click();
+        assertThat(page.locator("#time-left")).containsText(Pattern.compile("^(1 h 5\\d min|2 h)"));
+        assertThat(page.locator("#app-list li[aria-current] .countdown"))
+                .containsText(Pattern.compile("^(1 h 5\\d min|2 h)"));
+    }
+
+    @Test
+    @Order(4)
     void codeViewShowsTheFilesHighlighted() {
         page.locator("#tab-code").click();
         assertThat(page.locator("#file-tree button[data-path='server.js']")).isVisible();
@@ -177,7 +198,7 @@ class WebPageIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aFollowUpMessageMakesANewVersion() {
         Locator input = page.getByLabel("Ask for a change");
         input.fill("make the header blue");
@@ -190,7 +211,7 @@ class WebPageIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void restoringAVersionMakesItCurrentAgain() {
         page.locator("#tab-versions").click();
         assertThat(page.locator("#versions li.current")).hasAttribute("data-version", "2");
@@ -204,7 +225,7 @@ class WebPageIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void downloadGivesAZipOfTheCurrentVersion() throws IOException {
         Download download = page.waitForDownload(() -> page.locator("#download-app").click());
         assertThat(download.suggestedFilename()).endsWith(".zip");
@@ -214,7 +235,7 @@ class WebPageIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void destroyAsksFirstThenEndsTheApp() {
         String url = page.locator("#app-url").textContent();
         page.locator("#destroy-app").click();
@@ -234,12 +255,12 @@ class WebPageIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void reloadingThePageRestoresTheAppsAndTheConversation() {
         page.reload();
         assertThat(page.locator("#app-status")).hasText("Destroyed");
-        assertThat(page.locator("#messages .from-user")).hasCount(2);
-        assertThat(page.locator("#messages")).containsText("make the header blue");
+        assertThat(page.locator("#messages .from-user").first()).containsText("todo list");
+        assertThat(page.locator("#messages .from-user")).containsText(new String[] {"make the header blue"});
         page.navigate(base());
         assertThat(page.locator("#home-view")).isVisible();
         Locator item = page.locator("#app-list li").first();
@@ -249,7 +270,7 @@ class WebPageIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aFailureShowsItsReasonAndRetryWorks() {
         page.locator("#new-app").click();
         Locator input = page.getByLabel("Describe the app you want");
@@ -271,7 +292,7 @@ class WebPageIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void everythingWorksFromTheKeyboard() {
         page.navigate(base());
         assertThat(page.locator("#home-view")).isVisible();
@@ -295,10 +316,11 @@ class WebPageIT {
     }
 
     @Test
-    @Order(11)
-    void fitsAPhoneScreen() {
+    @Order(12)
+    void fitsAPhoneScreenInDarkMode() {
         try (BrowserContext phone = chromium.browser().newContext(new Browser.NewContextOptions()
-                .setViewportSize(375, 812).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true))) {
+                .setViewportSize(375, 812).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true)
+                .setColorScheme(ColorScheme.DARK))) {
             Page p = phone.newPage();
             p.navigate(base());
             assertThat(p.locator("#gallery .example").first()).isVisible();
