@@ -103,6 +103,7 @@ function showApp(app) {
   if (serving) {
     $('app-url').href = app.url;
     $('app-url').textContent = app.url;
+    $('app-url').title = app.url;
   }
   const ended = ENDED_STATES.has(app.status);
   $('extend-app').hidden = ended;

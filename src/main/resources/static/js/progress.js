@@ -1,7 +1,7 @@
 // The progress view of one app: the pipeline steps with the current one highlighted, percent and a live ETA,
 // the files the generator writes as they appear, the detailed event log, and the error with its Retry button.
 
-import { $, el, announce, formatLeft, ENDED_STATES } from './ui.js';
+import { $, el, announce, formatAbout, ENDED_STATES } from './ui.js';
 
 const STEPS = [
   ['generate', 'Write code'],
@@ -163,7 +163,7 @@ export class ProgressView {
     clearInterval(this.etaTimer);
     const tick = () => {
       const left = this.etaDeadline ? this.etaDeadline - Date.now() : null;
-      eta.textContent = left === null ? '' : left > 500 ? `about ${formatLeft(left + 999)} left` : 'almost there…';
+      eta.textContent = left === null ? '' : left > 500 ? `about ${formatAbout(left)} left` : 'almost there…';
     };
     tick();
     if (this.etaDeadline) this.etaTimer = setInterval(tick, 250);

@@ -46,16 +46,20 @@ export function confirmDialog(title, text, action) {
   });
 }
 
-/** "1 h 05 min", "4 min 09 s", "12 s"; null for a past time. */
+/** A countdown: "1:05:09", "4:09", "0:12"; null for a past time. */
 export function formatLeft(millis) {
   if (millis <= 0) return null;
   const s = Math.floor(millis / 1000);
   const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = s % 60;
-  if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`;
-  if (m > 0) return `${m} min ${String(sec).padStart(2, '0')} s`;
-  return `${sec} s`;
+  const mm = String(Math.floor((s % 3600) / 60));
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${mm.padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
+}
+
+/** A duration in words for ETAs: "about 3 s", "about 2 min". */
+export function formatAbout(millis) {
+  const s = Math.max(1, Math.round(millis / 1000));
+  return s < 90 ? `${s} s` : `${Math.round(s / 60)} min`;
 }
 
 export function formatTime(iso) {

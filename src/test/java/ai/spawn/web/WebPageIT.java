@@ -162,7 +162,8 @@ class WebPageIT {
         assertThat(url).matches("http://3000-[a-z0-9]+\\.localhost:\\d+/");
         assertThat(page.locator("#preview")).hasAttribute("src", url);
         assertThat(page.frameLocator("#preview").locator("h1")).containsText("Todo");
-        assertThat(page.locator("#time-left")).containsText(Pattern.compile("\\d+ (min|h)"));
+        assertThat(page.frameLocator("#preview").locator("input").first()).isEditable();
+        assertThat(page.locator("#time-left")).containsText(Pattern.compile("^\\d+:\\d\\d left$"));
         screenshot("app-live");
 
         page.locator("#tab-progress").click();
@@ -179,9 +180,9 @@ class WebPageIT {
         assertThat((String) page.evaluate("navigator.clipboard.readText()")).isEqualTo(url);
 
         page.locator("#extend-app").click();
-        assertThat(page.locator("#time-left")).containsText(Pattern.compile("^(1 h 5\\d min|2 h)"));
-        assertThat(page.locator("#app-list li[aria-current] .countdown"))
-                .containsText(Pattern.compile("^(1 h 5\\d min|2 h)"));
+        Pattern twoHours = Pattern.compile("^(1:5\\d:\\d\\d|2:00:00) left$");
+        assertThat(page.locator("#time-left")).containsText(twoHours);
+        assertThat(page.locator("#app-list li[aria-current] .countdown")).containsText(twoHours);
     }
 
     @Test
@@ -208,6 +209,9 @@ class WebPageIT {
         assertThat(page.locator("#app-status")).hasText("Live");
         assertThat(page.locator("#preview-note")).containsText("Version 2");
         assertThat(page.frameLocator("#preview").locator("h1")).containsText("Todo");
+        assertThat(page.frameLocator("#preview").locator("input").first()).isEditable();
+        assertThat(page.locator("#toast")).isHidden();
+        screenshot("follow-up");
     }
 
     @Test
@@ -340,6 +344,46 @@ class WebPageIT {
             p.keyboard().press("Escape");
             assertThat(p.locator("#apps-toggle")).hasAttribute("aria-expanded", "false");
         }
+    }
+
+    @Test
+    @Order(13)
+    void highlightsEachLanguageAndRendersMessagesAsTextOnly() {
+        page.navigate(base());
+        @SuppressWarnings("unchecked")
+        List<String> classes = (List<String>) page.evaluate("""
+                async () => {
+                  const { highlight } = await import('/js/highlight.js');
+                  const kinds = (code, lang) => {
+                    const div = document.createElement('div');
+                    div.innerHTML = highlight(code, lang);
+                    return [...div.querySelectorAll('span')].map((s) => s.className + ':' + s.textContent).join(' ');
+                  };
+                  return [
+                    kinds('const a = "x"; // c', 'js'),
+                    kinds('def f():\\n    return None  # c', 'python'),
+                    kinds('.box { color: #fff; }', 'css'),
+                    kinds('{"k": [1, true]}', 'json'),
+                    kinds('<p class="a">x</p><script>let y = 1;</script>', 'html'),
+                  ];
+                }""");
+        assertThat(classes.get(0)).contains("tok-keyword:const", "tok-string:\"x\"", "tok-comment:// c");
+        assertThat(classes.get(1)).contains("tok-keyword:def", "tok-fn:f", "tok-literal:None", "tok-comment:# c");
+        assertThat(classes.get(2)).contains("tok-fn:.box", "tok-attr:color", "tok-number:#fff");
+        assertThat(classes.get(3)).contains("tok-attr:\"k\"", "tok-number:1", "tok-literal:true");
+        assertThat(classes.get(4)).contains("tok-tag:<p", "tok-attr:class", "tok-keyword:let");
+
+        Object rendered = page.evaluate("""
+                async () => {
+                  const { renderMessage } = await import('/js/markup.js');
+                  const div = document.createElement('div');
+                  div.append(renderMessage('See [docs](https://example.org/x) and https://a.example/b.\\n\\n'
+                    + '<img src=x onerror="window.pwned=1">\\n\\n```js\\nconst a = 1;\\n```'));
+                  return { imgs: div.querySelectorAll('img').length, links: [...div.querySelectorAll('a')].map((a) => a.href),
+                           code: div.querySelector('pre code .tok-keyword')?.textContent, text: div.textContent };
+                }""");
+        assertThat(rendered).asString().contains("imgs=0", "https://example.org/x", "https://a.example/b",
+                "code=const", "<img src=x");
     }
 
     private static Locator example(Page p, String title) {
