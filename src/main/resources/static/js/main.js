@@ -20,6 +20,7 @@ const FALLBACK_EXAMPLES = [
   { kind: 'API', title: 'Books API', prompt: 'a REST API for books with title, author and year' },
 ];
 const KIND_ORDER = ['web app', 'API', 'script'];
+const SETTLED = new Set(['LIVE', 'FAILED', 'EXPIRED', 'DESTROYED']);
 const KIND_TITLES = { 'web app': 'Web apps', API: 'APIs', script: 'Scripts' };
 
 const chat = new ChatView();
@@ -89,14 +90,18 @@ async function openApp(id) {
 
 // ---- the app shown ----
 
+function showStatus(status) {
+  const badge = $('app-status');
+  badge.textContent = statusWord(status);
+  badge.className = `badge ${statusClass(status)}`;
+}
+
 function showApp(app) {
   const before = current;
   current = app;
   $('app-title').textContent = appName(app);
   document.title = `${appName(app)} · SpawnAI`;
-  const badge = $('app-status');
-  badge.textContent = statusWord(app.status);
-  badge.className = `badge ${statusClass(app.status)}`;
+  showStatus(app.status);
 
   const serving = (app.status === 'LIVE' || app.status === 'UPDATING') && app.url;
   $('url-row').hidden = !serving;
@@ -121,9 +126,8 @@ function showApp(app) {
   workspace.update(app);
   appList.put(app);
   updateComposer();
-  if (before && (before.status !== app.status || before.version !== app.version) && chat.appId === app.id) {
-    loadConversation(app);
-  }
+  const settledNow = before && before.status !== app.status && SETTLED.has(app.status);
+  if (before && chat.appId === app.id && (settledNow || before.version !== app.version)) loadConversation(app);
 }
 
 async function loadConversation(app) {
@@ -160,6 +164,7 @@ async function startStream(id) {
     if (ev.seq <= lastSeq) return;
     lastSeq = ev.seq;
     progress.onEvent(ev);
+    showStatus(ev.status);
     if (current && (ev.status !== current.status || ev.step === 'live' || ev.step === 'extend')) scheduleRefetch();
     if (ENDED_STATES.has(ev.status)) stopStream();
   });

@@ -16,7 +16,7 @@ export class Workspace {
     this.current = 'progress';
     this.userChose = false;
     this.filesSupported = true;
-    this.versionsSupported = true;
+    this.versionsSupported = null; // unknown until the server has been asked once
     this.codeVersion = null;
     this.codeLoadedFor = null;
     this.selectedPath = null;
@@ -83,7 +83,8 @@ export class Workspace {
     $('tab-preview').hidden = !serving;
     $('tab-code').hidden = !(app.version > 0 || app.files?.length);
     $('tab-logs').hidden = !app.version && app.status !== 'FAILED';
-    $('tab-versions').hidden = !this.versionsSupported || !(app.version > 0);
+    $('tab-versions').hidden = this.versionsSupported !== true || !(app.version > 0);
+    if (this.versionsSupported === null && app.version > 0) this.loadVersions();
     if (serving) {
       const frame = $('preview');
       const newVersion = previous && previous.version !== app.version;
@@ -123,11 +124,15 @@ export class Workspace {
   }
 
   async loadVersions() {
-    if (!this.app || !this.versionsSupported) return;
+    if (!this.app || this.versionsSupported === false) return;
     const id = this.app.id;
     let answer;
     try {
       answer = await api.versions(id);
+      if (this.versionsSupported === null) {
+        this.versionsSupported = true;
+        $('tab-versions').hidden = !(this.app?.version > 0);
+      }
     } catch (e) {
       if (e.unsupported) {
         this.versionsSupported = false;

@@ -22,6 +22,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ColorScheme;
@@ -311,6 +312,7 @@ class WebPageIT {
         page.keyboard().press("Enter");
         assertThat(page.locator("#app-status")).hasText("Live");
 
+        assertThat(page.locator("#tab-preview")).hasAttribute("aria-selected", "true");
         page.locator("#tab-preview").focus();
         page.keyboard().press("ArrowRight");
         assertThat(page.locator("#tab-code")).isFocused();
@@ -348,6 +350,31 @@ class WebPageIT {
 
     @Test
     @Order(13)
+    void withoutTheNewerEndpointsThePageFallsBack() {
+        try (BrowserContext older = chromium.browser().newContext()) {
+            String missing = "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"No static resource.\"}";
+            older.route(Pattern.compile(".*/api/v1/(examples|apps/[a-z0-9]+/(messages|versions|files))(\\?.*)?$"),
+                    route -> route.fulfill(new Route.FulfillOptions().setStatus(404)
+                            .setContentType("application/problem+json").setBody(missing)));
+            Page p = older.newPage();
+            p.navigate(base());
+            Locator builtIn = p.locator("#gallery .example[data-prompt='a todo list app']");
+            assertThat(builtIn).isVisible();
+            builtIn.click();
+            p.getByLabel("Describe the app you want").press("Enter");
+            assertThat(p.locator("#app-status")).hasText("Live");
+            assertThat(p.locator("#messages .from-user .message-body")).hasText("a todo list app");
+            assertThat(p.locator("#messages .from-assistant")).containsText("is live at http://3000-");
+            assertThat(p.locator("#composer-input")).isDisabled();
+            assertThat(p.locator("#tab-versions")).isHidden();
+            p.locator("#tab-code").click();
+            assertThat(p.locator("#file-tree button[data-path='server.js']")).isVisible();
+            assertThat(p.locator("#file-content")).containsText("does not show file contents");
+        }
+    }
+
+    @Test
+    @Order(14)
     void highlightsEachLanguageAndRendersMessagesAsTextOnly() {
         page.navigate(base());
         @SuppressWarnings("unchecked")
