@@ -153,6 +153,17 @@ abstract class AbstractApiIT extends ApiTestSupport {
     }
 
     @Test
+    void aBundleThatSpawnsProcessesIsStoppedBeforeASandboxExists() {
+        String id = createBundle("require('child_process').execSync('cat /etc/passwd');\n" + NODE_SERVER);
+        JsonNode failed = awaitStatus(id, "FAILED", "LIVE");
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("error").get("step").asString()).isEqualTo("validate");
+        assertThat(failed.get("error").get("message").asString()).contains("server.js:1");
+        assertThat(api.get("/api/v1/apps/" + id + "/events/history").body()).contains("BLOCK process.spawn")
+                .doesNotContain("\"step\":\"provision\"");
+    }
+
+    @Test
     void promptTheOfflineGeneratorCannotServeFailsWithAClearReason() {
         Reply r = api.post("/api/v1/apps", Map.of("prompt", "a 3D multiplayer space shooter with voice chat"));
         assertThat(r.status()).isEqualTo(202);

@@ -13,4 +13,10 @@ public interface CodeValidator {
 
     /** All findings for the bundle; never throws for bad content — bad content is a finding. */
     ValidationReport validate(AppBundle bundle);
+
+    /**
+     * Only the checks of the bundle's shape (paths, sizes, counts, commands, port): cheap enough for a request
+     * thread, so a malformed bundle is refused before anything is stored.
+     */
+    ValidationReport validateShape(AppBundle bundle);
 }
