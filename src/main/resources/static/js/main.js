@@ -8,20 +8,9 @@ import { ChatView } from './chat.js';
 import { ProgressView } from './progress.js';
 import { Workspace } from './workspace.js';
 import { AppList } from './apps.js';
+import { loadGallery } from './gallery.js';
 
-const FALLBACK_EXAMPLES = [
-  { kind: 'web app', title: 'Todo list', prompt: 'a todo list app' },
-  { kind: 'web app', title: 'Notes', prompt: 'a notes app' },
-  { kind: 'web app', title: 'Bakery landing page', prompt: 'a landing page for my bakery Sweet Crumbs' },
-  { kind: 'web app', title: 'Kanban board', prompt: 'a kanban board' },
-  { kind: 'web app', title: 'Pomodoro timer', prompt: 'a pomodoro timer' },
-  { kind: 'web app', title: 'Calculator', prompt: 'a calculator' },
-  { kind: 'web app', title: 'Tic-tac-toe', prompt: 'a tic-tac-toe game' },
-  { kind: 'API', title: 'Books API', prompt: 'a REST API for books with title, author and year' },
-];
-const KIND_ORDER = ['web app', 'API', 'script'];
 const SETTLED = new Set(['LIVE', 'FAILED', 'EXPIRED', 'DESTROYED']);
-const KIND_TITLES = { 'web app': 'Web apps', API: 'APIs', script: 'Scripts' };
 
 const chat = new ChatView();
 const progress = new ProgressView({ onRetry: () => retry() });
@@ -374,39 +363,6 @@ function autoGrow() {
   input.style.height = `${Math.min(input.scrollHeight + 2, window.innerHeight * 0.4)}px`;
 }
 
-// ---- the gallery ----
-
-async function loadGallery() {
-  let examples = FALLBACK_EXAMPLES;
-  try {
-    const answer = await api.examples();
-    if (answer.examples?.length) examples = answer.examples;
-  } catch {
-    // no examples endpoint on this server: the built-in list works on the offline engine
-  }
-  const groups = KIND_ORDER.concat([...new Set(examples.map((x) => x.kind))].filter((k) => !KIND_ORDER.includes(k)))
-    .map((kind) => [kind, examples.filter((x) => x.kind === kind)])
-    .filter(([, list]) => list.length);
-  $('gallery').replaceChildren(...groups.map(([kind, list]) => {
-    const headingId = `kind-${kind.replace(/\W+/g, '-')}`;
-    return el('section', { class: 'kind', 'aria-labelledby': headingId },
-      el('h3', { id: headingId, text: KIND_TITLES[kind] || kind }),
-      el('ul', { class: 'examples' }, ...list.map((x) => el('li', {},
-        el('button', { type: 'button', class: 'example', 'data-prompt': x.prompt,
-          onclick: () => useExample(x.prompt) },
-          el('span', { class: 'example-title', text: x.title }),
-          el('span', { class: 'example-prompt', text: x.prompt }))))));
-  }));
-}
-
-function useExample(prompt) {
-  const input = $('composer-input');
-  input.value = prompt;
-  autoGrow();
-  input.focus();
-  input.setSelectionRange(prompt.length, prompt.length);
-}
-
 // ---- the sidebar on narrow screens ----
 
 function closeSidebar() {
@@ -456,5 +412,11 @@ setInterval(() => { if (document.visibilityState === 'visible') appList.refresh(
 session().then(() => {
   route();
   appList.refresh();
-  loadGallery();
+  loadGallery((prompt) => {
+    const input = $('composer-input');
+    input.value = prompt;
+    autoGrow();
+    input.focus();
+    input.setSelectionRange(prompt.length, prompt.length);
+  });
 }).catch((e) => toast(`SpawnAI is not reachable: ${e.message}`, 'error'));

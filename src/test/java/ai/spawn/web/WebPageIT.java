@@ -4,11 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,30 +12,18 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-import ai.spawn.generation.CodeGenerator;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Route;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ColorScheme;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The web page in a real headless Chromium against a running SpawnAI (real sandboxes, gateway and the offline
@@ -47,50 +31,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * a version, download the zip, destroy, reload and find the history; a failure shows its reason and Retry works.
  * The tests run in order on one page, as one person would use it. Screenshots go to target/screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // open event streams must not hold the shutdown for the graceful period
-        properties = {"spawnai.gateway.port=0", "server.shutdown=immediate"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WebPageIT {
+class WebPageIT extends PageTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Path DATA_DIR = tempDir();
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class FlakyModel {
-        /** Wraps whatever generator the server chose, so an error path can be driven from the page. */
-        @Bean
-        static BeanPostProcessor flakyOnceGenerator() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    return bean instanceof CodeGenerator g && !(bean instanceof FlakyOnceCodeGenerator)
-                            ? new FlakyOnceCodeGenerator(g) : bean;
-                }
-            };
-        }
-    }
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("spawnai.data-dir", DATA_DIR::toString);
-    }
-
-    @LocalServerPort
-    int port;
-
-    private DebianChromium chromium;
     private BrowserContext context;
     private Page page;
     private final List<String> requestedUrls = Collections.synchronizedList(new ArrayList<>());
     private long firstLoadBytes;
 
     @BeforeAll
-    void openBrowser() throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        chromium = DebianChromium.launch();
+    void openPage() {
         context = chromium.browser().newContext(new Browser.NewContextOptions()
                 .setViewportSize(1366, 860).setAcceptDownloads(true)
                 .setPermissions(List.of("clipboard-read", "clipboard-write")));
@@ -110,13 +60,6 @@ class WebPageIT {
         page = context.newPage();
         page.onRequest(request -> requestedUrls.add(request.url()));
         page.onRequestFinished(request -> firstLoadBytes += request.sizes().responseBodySize);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test
@@ -348,98 +291,11 @@ class WebPageIT {
         }
     }
 
-    @Test
-    @Order(13)
-    void withoutTheNewerEndpointsThePageFallsBack() {
-        try (BrowserContext older = chromium.browser().newContext()) {
-            String missing = "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"No static resource.\"}";
-            older.route(Pattern.compile(".*/api/v1/(examples|apps/[a-z0-9]+/(messages|versions|files))(\\?.*)?$"),
-                    route -> route.fulfill(new Route.FulfillOptions().setStatus(404)
-                            .setContentType("application/problem+json").setBody(missing)));
-            Page p = older.newPage();
-            p.navigate(base());
-            Locator builtIn = p.locator("#gallery .example[data-prompt='a todo list app']");
-            assertThat(builtIn).isVisible();
-            builtIn.click();
-            p.getByLabel("Describe the app you want").press("Enter");
-            assertThat(p.locator("#app-status")).hasText("Live");
-            assertThat(p.locator("#messages .from-user .message-body")).hasText("a todo list app");
-            assertThat(p.locator("#messages .from-assistant")).containsText("is live at http://3000-");
-            assertThat(p.locator("#composer-input")).isDisabled();
-            assertThat(p.locator("#tab-versions")).isHidden();
-            p.locator("#tab-code").click();
-            assertThat(p.locator("#file-tree button[data-path='server.js']")).isVisible();
-            assertThat(p.locator("#file-content")).containsText("does not show file contents");
-        }
-    }
-
-    @Test
-    @Order(14)
-    void highlightsEachLanguageAndRendersMessagesAsTextOnly() {
-        page.navigate(base());
-        @SuppressWarnings("unchecked")
-        List<String> classes = (List<String>) page.evaluate("""
-                async () => {
-                  const { highlight } = await import('/js/highlight.js');
-                  const kinds = (code, lang) => {
-                    const div = document.createElement('div');
-                    div.innerHTML = highlight(code, lang);
-                    return [...div.querySelectorAll('span')].map((s) => s.className + ':' + s.textContent).join(' ');
-                  };
-                  return [
-                    kinds('const a = "x"; // c', 'js'),
-                    kinds('def f():\\n    return None  # c', 'python'),
-                    kinds('.box { color: #fff; }', 'css'),
-                    kinds('{"k": [1, true]}', 'json'),
-                    kinds('<p class="a">x</p><script>let y = 1;</script>', 'html'),
-                  ];
-                }""");
-        assertThat(classes.get(0)).contains("tok-keyword:const", "tok-string:\"x\"", "tok-comment:// c");
-        assertThat(classes.get(1)).contains("tok-keyword:def", "tok-fn:f", "tok-literal:None", "tok-comment:# c");
-        assertThat(classes.get(2)).contains("tok-fn:.box", "tok-attr:color", "tok-number:#fff");
-        assertThat(classes.get(3)).contains("tok-attr:\"k\"", "tok-number:1", "tok-literal:true");
-        assertThat(classes.get(4)).contains("tok-tag:<p", "tok-attr:class", "tok-keyword:let");
-
-        Object rendered = page.evaluate("""
-                async () => {
-                  const { renderMessage } = await import('/js/markup.js');
-                  const div = document.createElement('div');
-                  div.append(renderMessage('See [docs](https://example.org/x) and https://a.example/b.\\n\\n'
-                    + '<img src=x onerror="window.pwned=1">\\n\\n```js\\nconst a = 1;\\n```'));
-                  return { imgs: div.querySelectorAll('img').length, links: [...div.querySelectorAll('a')].map((a) => a.href),
-                           code: div.querySelector('pre code .tok-keyword')?.textContent, text: div.textContent };
-                }""");
-        assertThat(rendered).asString().contains("imgs=0", "https://example.org/x", "https://a.example/b",
-                "code=const", "<img src=x");
-    }
-
-    private static Locator example(Page p, String title) {
-        return p.locator("#gallery .example").filter(new Locator.FilterOptions().setHasText(title)).first();
-    }
-
     private static boolean noHorizontalScroll(Page p) {
         return (Boolean) p.evaluate("document.documentElement.scrollWidth <= window.innerWidth");
     }
 
-    private String base() {
-        return "http://localhost:" + port + "/";
-    }
-
     private void screenshot(String name) {
         screenshot(page, name);
-    }
-
-    private static void screenshot(Page p, String name) {
-        p.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
-    }
-
-    private static Path tempDir() {
-        try {
-            // sandboxes run as another uid, which must be able to enter the data directory
-            return Files.createTempDirectory("spawnai-webpage-it",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
