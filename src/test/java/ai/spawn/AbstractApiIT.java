@@ -211,6 +211,21 @@ abstract class AbstractApiIT extends ApiTestSupport {
     }
 
     @Test
+    void theApiIsDescribedInOpenApiWithABrowsablePage() throws Exception {
+        Reply doc = api.withToken(null).get("/api/v1/openapi.json");
+        assertThat(doc.status()).isEqualTo(200);
+        assertThat(doc.json().get("openapi").asString()).startsWith("3.");
+        assertThat(doc.json().get("paths").has("/api/v1/apps/{id}/messages")).isTrue();
+        assertThat(doc.json().get("paths").has("/api/v1/apps/{id}/download")).isTrue();
+        HttpResponse<String> page = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build()
+                .send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/docs")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).containsIgnoringCase("swagger-ui");
+    }
+
+    @Test
     void callsWithoutAValidTokenAreUnauthorized() {
         assertProblem(api.withToken(null).get("/api/v1/apps"), 401, "Authorization");
         assertProblem(api.withToken("sk_forged").get("/api/v1/apps"), 401, "not valid");
