@@ -32,11 +32,13 @@ class Reconciler implements ApplicationRunner {
     private final SandboxProvider sandboxes;
     private final SpawnPipeline pipeline;
     private final ExecutorService workers;
+    private final Capacity capacity;
     private final Clock clock;
 
     Reconciler(AppRepository apps, AppStates states, AppRoutes routes, SandboxProvider sandboxes,
                SpawnPipeline pipeline,
-               @Qualifier("spawnWorkers") ExecutorService workers, Clock clock) {
+               @Qualifier("spawnWorkers") ExecutorService workers, Capacity capacity, Clock clock) {
+        this.capacity = capacity;
         this.apps = apps;
         this.states = states;
         this.routes = routes;
@@ -68,6 +70,7 @@ class Reconciler implements ApplicationRunner {
             }
             if ((app.status() == SpawnState.LIVE || app.status() == SpawnState.CRASHED) && app.currentVersion() > 0) {
                 String id = app.id();
+                capacity.hold(id);
                 workers.execute(() -> pipeline.restart(id));
                 restarted++;
             } else {
