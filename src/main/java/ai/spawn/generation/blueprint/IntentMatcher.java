@@ -45,7 +45,7 @@ final class IntentMatcher {
         this.vocabulary = Set.copyOf(words);
     }
 
-    /** A blueprint and how strongly the prompt asked for it. */
+    /** A blueprint and how strongly the prompt asked for it; {@code named}: a strong keyword spelled right. */
     record Match(Blueprint blueprint, int score, boolean named) {
     }
 
@@ -84,9 +84,10 @@ final class IntentMatcher {
         for (Map.Entry<String, Integer> keyword : blueprint.intent().weights().entrySet()) {
             int hit = hit(keyword.getKey(), keyword.getValue(), windows);
             score += hit;
-            named |= keyword.getValue() >= Intent.STRONG && hit > 0;
+            named |= keyword.getValue() >= Intent.STRONG && hit == keyword.getValue();
         }
-        return new Match(blueprint, score + blueprint.intent().bonus().score(prompt), named);
+        // a bonus refines a keyword match ("names fields", "in Python"); on its own it points nowhere
+        return new Match(blueprint, score == 0 ? 0 : score + blueprint.intent().bonus().score(prompt), named);
     }
 
     private int hit(String keyword, int weight, List<String> windows) {
