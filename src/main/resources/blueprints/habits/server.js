@@ -58,13 +58,13 @@ app.delete('/api/habits/:id', ({ params }) => {
   habits.remove(find(params.id).id);
 });
 
-/** Marks a day done (idempotent). */
+/** Marks a day done (idempotent). Any request body is ignored. */
 app.put('/api/habits/:id/days/:day', ({ params }) => {
   const habit = find(params.id);
   const d = day(params.day);
   const days = habit.days.includes(d) ? habit.days : [...habit.days, d].sort();
   return habits.update(habit.id, { days });
-});
+}, { body: 'raw' });
 
 /** Marks a day not done (idempotent). */
 app.delete('/api/habits/:id/days/:day', ({ params }) => {

@@ -258,7 +258,7 @@ public class BlueprintCodeGenerator implements CodeGenerator {
             case "kanban" -> ", its columns (\"columns backlog, doing and done\")";
             case "poll" -> ", its question and options (\"options pizza, sushi and tacos\")";
             case "worldclock" -> ", its cities (\"add Paris\")";
-            case "habits" -> ", its habits (\"habits reading, running and yoga\")";
+            case "habits" -> ", its habits (\"habits: reading, running and yoga\")";
             case "expenses" -> ", its currency, categories and budget (\"use euros\")";
             case "countdown" -> ", its date (\"count down to March 3\")";
             case "quiz" -> ", its topic (\"make it about history\")";

@@ -35,7 +35,7 @@ final class ExpenseValues implements Blueprint.Contributor {
 
     @Override
     public void contribute(PromptFacts facts, Map<String, String> values) {
-        values.put("currency", Escape.JS.apply(currency(facts)));
+        values.put("currency", currency(facts));
         values.put("categoriesJson", Escape.jsonArray(categories(facts)));
         values.put("budget", budget(facts));
     }

@@ -13,7 +13,9 @@ final class HabitValues implements Blueprint.Contributor {
 
     static final List<String> DEFAULT_HABITS = List.of("Drink water", "Read 20 minutes", "Move your body");
     private static final Pattern LIST = Pattern.compile(
-            "\\b(?:habits?|for|like|such as|including|track(?:ing)?|to build)\\s*:?\\s+(.+)", Pattern.CASE_INSENSITIVE);
+            "\\b(?:(?:for|like|such as|including|track(?:ing)?|to build)\\s+|habits?\\s*:\\s*"
+                    + "|habits\\s+(?=\\S+\\s*,))(.+)",
+            Pattern.CASE_INSENSITIVE);
 
     @Override
     public void contribute(PromptFacts facts, Map<String, String> values) {
