@@ -17,6 +17,9 @@ final class HabitValues implements Blueprint.Contributor {
                     + "|habits\\s+(?=\\S+\\s*,))(.+)",
             Pattern.CASE_INSENSITIVE);
 
+    /** "habits like running" is the list's lead-in, not a habit. */
+    private static final Pattern NOT_A_HABIT = Pattern.compile("(?i)\\b(?:habits?|tracker|app)\\b");
+
     @Override
     public void contribute(PromptFacts facts, Map<String, String> values) {
         values.put("habitsJson", Escape.jsonArray(habits(facts)));
@@ -39,9 +42,9 @@ final class HabitValues implements Blueprint.Contributor {
 
     private static List<String> named(PromptText message) {
         Matcher m = LIST.matcher(message.original());
-        while (m.find()) {
+        for (int from = 0; from < message.original().length() && m.find(from); from = m.start() + 1) {
             List<String> names = ListPhrase.names(m.group(1), 12, 4);
-            if (!names.isEmpty()) {
+            if (!names.isEmpty() && !NOT_A_HABIT.matcher(names.get(0)).find()) {
                 return names;
             }
         }

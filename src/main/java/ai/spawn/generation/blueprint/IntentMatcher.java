@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Picks the blueprint a prompt asks for. Each blueprint's keywords are looked up among the prompt's words and runs
  * of two or three words (so word order and "to do"/"to-do"/"todo" do not matter); strong keywords also match with
- * one typo (two from eight letters on). The best score wins, ties go to the earlier blueprint. A prompt wins nothing
+ * one typo (two from eight letters on), but only the best such near miss counts per blueprint. The best score wins, ties go to the earlier blueprint. A prompt wins nothing
  * when it scores below {@value #MIN_SCORE}, or when it only matches generic words while asking for something out of
  * reach ("a 3D multiplayer shooter game"). Thread-safe.
  */
@@ -80,12 +80,17 @@ final class IntentMatcher {
 
     private Match score(Blueprint blueprint, List<String> windows, PromptText prompt) {
         int score = 0;
+        int typo = 0;
         boolean named = false;
         for (Map.Entry<String, Integer> keyword : blueprint.intent().weights().entrySet()) {
             int hit = hit(keyword.getKey(), keyword.getValue(), windows);
-            score += hit;
-            named |= keyword.getValue() >= Intent.STRONG && hit == keyword.getValue();
+            boolean exact = hit == keyword.getValue();
+            score += exact ? hit : 0;
+            typo = exact ? typo : Math.max(typo, hit);
+            named |= keyword.getValue() >= Intent.STRONG && exact;
         }
+        // one misspelt word names a blueprint once, however many of its keywords it resembles ("price number")
+        score += typo;
         // a bonus refines a keyword match ("names fields", "in Python"); on its own it points nowhere
         return new Match(blueprint, score == 0 ? 0 : score + blueprint.intent().bonus().score(prompt), named);
     }
