@@ -14,16 +14,6 @@ public interface CodeGenerator {
     /** Short engine name: {@code blueprint}, {@code anthropic}, {@code openai}. */
     String engine();
 
-    /** The model (or catalog) this engine uses; part of the generation cache key. */
-    default String model() {
-        return engine();
-    }
-
-    /** Version of the instructions given to the model; part of the generation cache key. */
-    default String promptVersion() {
-        return "none";
-    }
-
     /** Whether this engine can repair a bundle from a failure report (the fix loop asks only those that can). */
     default boolean canFix() {
         return false;
@@ -32,6 +22,23 @@ public interface CodeGenerator {
     /** Prompts that work on this engine, for the gallery of the web page. */
     default List<Example> examples() {
         return Example.general();
+    }
+
+    /**
+     * The model or catalogue this engine generates with ({@code claude-sonnet-4-5}, {@code llama3.1}); part of a
+     * cache key for generated bundles. Defaults to {@link #engine()}.
+     */
+    default String model() {
+        return engine();
+    }
+
+    /**
+     * The version of the instructions the engine gives its model ({@code v1}); part of a cache key for generated
+     * bundles, so a new prompt version never serves bundles made with an old one. {@code none} for engines without
+     * a prompt.
+     */
+    default String promptVersion() {
+        return "none";
     }
 
     /**

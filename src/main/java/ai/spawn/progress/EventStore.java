@@ -26,7 +26,7 @@ class EventStore {
     }
 
     long lastSeq(String appId) {
-        Long max = jdbc.sql("SELECT MAX(seq) FROM events WHERE app_id = ?").param(appId).query(Long.class).single();
+        Long max = jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM events WHERE app_id = ?").param(appId).query(Long.class).single();
         return max == null ? 0 : max;
     }
 

@@ -48,6 +48,32 @@ public interface Sandbox {
     /** Resource usage so far. */
     SandboxUsage usage();
 
+    /**
+     * Calls {@code listener} once when the app process started by {@link #start} ends on its own (crash, OOM kill,
+     * exit). Not called for {@link #destroy()} or when {@link #start} replaces the process. The listener runs on a
+     * provider thread and must not block. A later call replaces the listener.
+     */
+    default void onExit(Consumer<ProcessExit> listener) {
+    }
+
+    /**
+     * Freezes every process of the sandbox (no cpu; memory kept). Idempotent.
+     *
+     * @throws UnsupportedOperationException when the provider cannot pause
+     */
+    default void pause() {
+        throw new UnsupportedOperationException("this sandbox cannot be paused");
+    }
+
+    /** Thaws a paused sandbox; returns once its processes run again. Idempotent. */
+    default void resume() {
+    }
+
+    /** Whether the sandbox is paused. */
+    default boolean isPaused() {
+        return false;
+    }
+
     /** Kills every process and removes everything the sandbox held. Idempotent. */
     void destroy();
 }

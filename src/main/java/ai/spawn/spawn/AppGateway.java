@@ -11,6 +11,9 @@ interface AppGateway {
     /** The Host header that routes to an app's port. */
     String host(String appId, int port);
 
+    /** Closes the gateway's connections to an app that stopped serving. Idempotent. */
+    void disconnect(String appId);
+
     /** Where the gateway listens on this machine (for health checks). */
     InetSocketAddress localAddress();
 }

@@ -21,12 +21,14 @@ class AppStates {
     private final AppRepository apps;
     private final EventBus events;
     private final AppRoutes routes;
+    private final AppGateway gateway;
     private final Clock clock;
 
-    AppStates(AppRepository apps, EventBus events, AppRoutes routes, Clock clock) {
+    AppStates(AppRepository apps, EventBus events, AppRoutes routes, AppGateway gateway, Clock clock) {
         this.apps = apps;
         this.events = events;
         this.routes = routes;
+        this.gateway = gateway;
         this.clock = clock;
     }
 
@@ -40,6 +42,9 @@ class AppStates {
         });
         log.info("app {} -> {}", appId, to);
         routes.stateChanged(moved);
+        if (to.isFinal() || to == SpawnState.FAILED) {
+            gateway.disconnect(appId);
+        }
         emit(moved, progress);
         return moved;
     }

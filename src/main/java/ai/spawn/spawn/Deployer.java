@@ -154,8 +154,9 @@ class Deployer {
         stepClock.record(Step.HEALTH, elapsedMillis(t0));
     }
 
+    /** The steps ahead; before generation the install step is assumed absent, as it is for most apps. */
     static List<Step> plan(AppBundle bundle) {
-        return bundle == null || bundle.needsInstall()
+        return bundle != null && bundle.needsInstall()
                 ? List.of(Step.GENERATE, Step.VALIDATE, Step.PROVISION, Step.INSTALL, Step.START, Step.HEALTH)
                 : List.of(Step.GENERATE, Step.VALIDATE, Step.PROVISION, Step.START, Step.HEALTH);
     }

@@ -64,7 +64,7 @@ class History {
     }
 
     double spentUsd(String appId) {
-        Double sum = jdbc.sql("SELECT SUM(cost_usd) FROM attempts WHERE app_id = ?").param(appId)
+        Double sum = jdbc.sql("SELECT COALESCE(SUM(cost_usd), 0) FROM attempts WHERE app_id = ?").param(appId)
                 .query(Double.class).single();
         return sum == null ? 0 : sum;
     }
@@ -82,7 +82,7 @@ class History {
     }
 
     int lastVersion(String appId) {
-        Integer max = jdbc.sql("SELECT MAX(number) FROM app_versions WHERE app_id = ?").param(appId)
+        Integer max = jdbc.sql("SELECT COALESCE(MAX(number), 0) FROM app_versions WHERE app_id = ?").param(appId)
                 .query(Integer.class).single();
         return max == null ? 0 : max;
     }

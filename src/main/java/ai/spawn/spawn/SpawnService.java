@@ -89,7 +89,7 @@ public class SpawnService {
                         + " characters; at most " + properties.maxPromptChars() + " are allowed");
             }
         } else {
-            ValidationReport report = validator.validate(request.bundle());
+            ValidationReport report = validator.validateShape(request.bundle());
             if (report.blocked()) {
                 throw new InvalidAppRequestException("bundle", "the bundle was refused: " + String.join("; ",
                         report.blocking().stream().map(Finding::describe).toList()));

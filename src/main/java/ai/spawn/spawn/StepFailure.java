@@ -21,11 +21,9 @@ final class StepFailure extends RuntimeException {
         return step == Step.VALIDATE || step == Step.INSTALL || step == Step.START || step == Step.HEALTH;
     }
 
-    /** What identifies "the same error again": the step and the first line, without numbers. */
+    /** What identifies "the same error again": the step and the message with its log lines, without numbers. */
     String signature() {
         String message = getMessage() == null ? "" : getMessage();
-        int nl = message.indexOf('\n');
-        String first = nl < 0 ? message : message.substring(0, nl);
-        return step.wire + ":" + first.replaceAll("\\d+", "#").trim();
+        return step.wire + ":" + message.replaceAll("\\d+", "#").strip();
     }
 }

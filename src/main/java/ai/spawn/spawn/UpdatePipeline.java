@@ -48,7 +48,7 @@ class UpdatePipeline {
 
     /** Answers a follow-up message with a new version. The app is UPDATING and the message stored. */
     void edit(String appId, String text) {
-        update(appId, (app, current, version) -> {
+        update(appId, text, (app, current, version) -> {
             List<String> earlier = history.messages(appId).stream().filter(m -> m.role().equals("user"))
                     .map(History.Message::text).toList();
             earlier = earlier.isEmpty() ? earlier : earlier.subList(0, earlier.size() - 1);
@@ -63,7 +63,7 @@ class UpdatePipeline {
 
     /** Deploys a copy of version {@code from} as a new version. The app is UPDATING. */
     void restore(String appId, int from) {
-        update(appId, (app, current, version) -> {
+        update(appId, "restore version " + from, (app, current, version) -> {
             AppBundle old = apps.findVersion(appId, from).map(bundles::read)
                     .orElseThrow(() -> new StepFailure(Step.GENERATE, "version " + from + " does not exist"));
             AppBundle copy = new AppBundle(old.title(), old.runtime(), old.files(), old.install(), old.start(),
@@ -75,7 +75,7 @@ class UpdatePipeline {
         });
     }
 
-    private void update(String appId, NewVersion source) {
+    private void update(String appId, String instruction, NewVersion source) {
         MDC.put("spawnId", appId);
         int previous = 0;
         int version = 0;
@@ -106,9 +106,9 @@ class UpdatePipeline {
                     version = history.lastVersion(appId) + 1;
                     states.emit(app, Progress.of(STEP, Step.GENERATE.percent, "attempt " + (attempt + 2)
                             + ": asking the model to fix the " + failure.step().wire + " failure"));
-                    next = generation.generate(app, new GenerationRequest(app.prompt() == null ? "fix the app"
-                            : app.prompt(), next, "The " + failure.step().wire + " step failed:\n"
-                            + failure.getMessage(), List.of()), "fix", version, false, STEP);
+                    next = generation.generate(app, new GenerationRequest(instruction, next, "The "
+                            + failure.step().wire + " step failed:\n" + failure.getMessage(), List.of()), "fix",
+                            version, false, STEP);
                     store(appId, version, next, "fix");
                 }
             }

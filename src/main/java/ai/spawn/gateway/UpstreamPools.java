@@ -1,0 +1,125 @@
+package ai.spawn.gateway;
+
+import ai.spawn.sandbox.SandboxEndpoint;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.pool.AbstractChannelPoolMap;
+import io.netty.channel.pool.ChannelHealthChecker;
+import io.netty.channel.pool.ChannelPoolHandler;
+import io.netty.channel.pool.SimpleChannelPool;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * Keep-alive connections to apps, one {@link SimpleChannelPool} per event loop and app endpoint, so a client
+ * connection and its upstream connection share a thread and a pooled connection is reused without any locking
+ * or thread hop. Pools are LIFO (the warmest connection first); idle pooled connections close after
+ * {@code upstreamIdleTimeout}. Thread-safe.
+ */
+final class UpstreamPools implements AutoCloseable {
+
+    /** Which pool: the event loop the connection lives on and the app port it reaches. */
+    record Key(EventLoop loop, String appId, int port, SandboxEndpoint endpoint) {
+    }
+
+    static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 256 * 1024);
+
+    private final Transport transport;
+    private final GatewayProperties properties;
+    private final HttpDecoderConfig decoderConfig = new HttpDecoderConfig()
+            .setMaxInitialLineLength(16 * 1024)
+            .setMaxHeaderSize(64 * 1024)
+            .setMaxChunkSize(64 * 1024);
+    private final AbstractChannelPoolMap<Key, SimpleChannelPool> pools = new AbstractChannelPoolMap<>() {
+        @Override
+        protected SimpleChannelPool newPool(Key key) {
+            return create(key);
+        }
+    };
+
+    UpstreamPools(Transport transport, GatewayProperties properties) {
+        this.transport = transport;
+        this.properties = properties;
+    }
+
+    /** The pool for {@code key}, created on first use. */
+    SimpleChannelPool get(Key key) {
+        return pools.get(key);
+    }
+
+    /** Closes the pool for {@code key} (its idle connections; connections in use finish their exchange). */
+    void evict(Key key) {
+        pools.remove(key);
+    }
+
+    /** Closes every pool whose key matches. */
+    void evictIf(Predicate<Key> condition) {
+        List<Key> doomed = new ArrayList<>();
+        for (Map.Entry<Key, SimpleChannelPool> entry : pools) {
+            if (condition.test(entry.getKey())) {
+                doomed.add(entry.getKey());
+            }
+        }
+        doomed.forEach(pools::remove);
+    }
+
+    int size() {
+        return pools.size();
+    }
+
+    @Override
+    public void close() {
+        pools.close();
+    }
+
+    private SimpleChannelPool create(Key key) {
+        Bootstrap bootstrap = new Bootstrap()
+                .group(key.loop())
+                .channel(transport.channelFor(key.endpoint()))
+                .remoteAddress(transport.addressOf(key.endpoint()))
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK);
+        if (key.endpoint() instanceof SandboxEndpoint.Tcp) {
+            bootstrap.option(ChannelOption.TCP_NODELAY, true);
+        }
+        return new SimpleChannelPool(bootstrap, new Handler(), ChannelHealthChecker.ACTIVE, true, true);
+    }
+
+    /** Sets up new connections and flips them between "in use" and "idle in the pool". */
+    private final class Handler implements ChannelPoolHandler {
+
+        @Override
+        public void channelCreated(Channel channel) {
+            // reader idleness is enough for a pooled connection (nothing is written to it), and unlike writer
+            // idleness it costs nothing per write
+            channel.pipeline().addLast(
+                    new IdleStateHandler(properties.upstreamIdleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS),
+                    new HttpClientCodec(decoderConfig, false, false),
+                    new UpstreamHandler());
+        }
+
+        @Override
+        public void channelAcquired(Channel channel) {
+            channel.config().setAutoRead(true);
+        }
+
+        @Override
+        public void channelReleased(Channel channel) {
+            UpstreamHandler handler = channel.pipeline().get(UpstreamHandler.class);
+            if (handler != null) {
+                handler.detach();
+            }
+            // an idle pooled connection keeps reading so that the app closing it is noticed at once
+            channel.config().setAutoRead(true);
+        }
+    }
+}
