@@ -76,6 +76,18 @@ final class FieldEdits {
      * is needed, so "add drag and drop" is no field).
      */
     static Change read(PromptText message, boolean lenient) {
+        List<Field> added = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        for (PromptText clause : FollowUp.clauses(message)) {
+            Change c = readClause(clause, lenient);
+            added.addAll(c.added());
+            removed.addAll(c.removed());
+        }
+        return added.isEmpty() && removed.isEmpty() ? Change.NONE : new Change(added, removed, null);
+    }
+
+    /** One clause: "add …" or "remove …" (the message's other clauses may say other things). */
+    private static Change readClause(PromptText message, boolean lenient) {
         String text = message.original();
         Matcher remove = REMOVE.matcher(text);
         if (remove.find()) {

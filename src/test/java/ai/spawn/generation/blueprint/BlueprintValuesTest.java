@@ -114,6 +114,8 @@ class BlueprintValuesTest {
                 .extracting(Field::name).containsExactly("price", "stock");
         assertThat(FieldEdits.read(PromptText.of("remove the year and isbn fields"), true).removed())
                 .containsExactly("year", "isbn");
+        assertThat(FieldEdits.read(PromptText.of("add a due date field and make it green"), false).added())
+                .extracting(Field::name).containsExactly("dueDate");
         assertThat(FieldEdits.read(PromptText.of("add a login page"), true).isEmpty()).isTrue();
         assertThat(FieldEdits.read(PromptText.of("add drag and drop"), false).isEmpty()).isTrue();
         assertThat(FieldEdits.read(PromptText.of("add a publisher"), false).isEmpty())
