@@ -72,40 +72,19 @@ function readBody(req) {
   });
 }
 
-function readJson(req) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    let size = 0;
-    req.on('data', (chunk) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, 'request body is larger than 1 MB'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('error', reject);
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8').trim();
-      if (!text) {
-        reject(new HttpError(400, 'request body must be a JSON object'));
-        return;
-      }
-      let value;
-      try {
-        value = JSON.parse(text);
-      } catch (e) {
-        reject(new HttpError(400, 'request body is not valid JSON: ' + e.message));
-        return;
-      }
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        reject(new HttpError(400, 'request body must be a JSON object'));
-        return;
-      }
-      resolve(value);
-    });
-  });
+async function readJson(req) {
+  const text = (await readBody(req)).toString('utf8').trim();
+  if (!text) throw new HttpError(400, 'request body must be a JSON object');
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new HttpError(400, 'request body is not valid JSON: ' + e.message);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new HttpError(400, 'request body must be a JSON object');
+  }
+  return value;
 }
 
 function serveStatic(root, pathname, req, res) {

@@ -203,7 +203,8 @@ public class BlueprintCodeGenerator implements CodeGenerator {
             if (!before.get("title").equals(values.get("title"))) {
                 changed.add("renamed to \"" + values.get("title") + "\"");
             }
-            if (!before.get("accent").equals(values.get("accent")) || !before.get("accent2").equals(values.get("accent2"))) {
+            if (!before.get("accent").equals(values.get("accent"))
+                    || !before.get("accent2").equals(values.get("accent2"))) {
                 changed.add("accent colour " + values.get("accent"));
             }
             if (!before.get("theme").equals(values.get("theme"))) {

@@ -27,8 +27,8 @@ enum Escape {
         }
     },
     /**
-     * A complete JavaScript/JSON (and Python) string literal, quotes included. {@code < > &} and line separators are escaped
-     * too, so the literal is also safe inside an HTML {@code <script>}.
+     * A complete JavaScript/JSON (and Python) string literal, quotes included. {@code < > &} and line separators are
+     * escaped too, so the literal is also safe inside an HTML {@code <script>}.
      */
     JS {
         @Override

@@ -17,7 +17,8 @@ final class FollowUp {
     private static final Pattern SENTENCES = Pattern.compile("[.!?;]+(?:\\s+|$)|\\n+");
     private static final Pattern BEFORE_VERB = Pattern.compile(
             "\\s*,?\\s+(?:and\\s+)?(?:then\\s+)?(?:also\\s+)?(?=(?:make|add|change|rename|call|use|set|remove|delete"
-                    + "|turn|switch|put|give|show|include|let|allow|support|display|paint|colou?r|drop|swap|replace)\\b)");
+                    + "|turn|switch|put|give|show|include|let|allow|support|display|paint|colou?r|drop|swap"
+                    + "|replace)\\b)");
     private static final Set<String> FILLER = Set.of(
             "please", "pls", "thanks", "thank", "you", "ok", "okay", "now", "also", "too", "and", "then", "it", "the",
             "a", "an", "app", "this", "that", "can", "could", "would", "will", "just", "make", "do", "so", "yes",

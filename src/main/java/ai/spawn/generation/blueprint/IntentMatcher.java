@@ -10,9 +10,9 @@ import java.util.Set;
 /**
  * Picks the blueprint a prompt asks for. Each blueprint's keywords are looked up among the prompt's words and runs
  * of two or three words (so word order and "to do"/"to-do"/"todo" do not matter); strong keywords also match with
- * one typo (two from eight letters on), but only the best such near miss counts per blueprint. The best score wins, ties go to the earlier blueprint. A prompt wins nothing
- * when it scores below {@value #MIN_SCORE}, or when it only matches generic words while asking for something out of
- * reach ("a 3D multiplayer shooter game"). Thread-safe.
+ * one typo (two from eight letters on), but only the best such near miss counts per blueprint. The best score wins,
+ * ties go to the earlier blueprint. A prompt wins nothing when it scores below {@value #MIN_SCORE}, or when it only
+ * matches generic words while asking for something out of reach ("a 3D multiplayer shooter game"). Thread-safe.
  */
 final class IntentMatcher {
 

@@ -17,7 +17,8 @@ final class PollValues implements Blueprint.Contributor {
     private static final int MAX_OPTIONS = 12;
     private static final Pattern QUESTION = Pattern.compile(
             "[\"“']([^\"“”'\\n]{3,140}\\?)[\"”']"
-                    + "|(?i)\\b(?:asking|asks|ask|question)\\s*:?\\s+(?:people\\s+|users\\s+|everyone\\s+|visitors\\s+)?"
+                    + "|(?i)\\b(?:asking|asks|ask|question)\\s*:?\\s+"
+                    + "(?:people\\s+|users\\s+|everyone\\s+|visitors\\s+)?"
                     + "([^\"“”?\\n]{3,140}\\?)");
     private static final Pattern TOPIC = Pattern.compile(
             "(?i)\\b(?:poll|vote|voting|survey|ballot)\\s+(?:about|on|for|to\\s+(?:decide|choose|pick))\\s+(?:the\\s+)?"

@@ -21,9 +21,11 @@ final class ScriptValues {
 
     private static final Pattern FIRST = Pattern.compile("(?i)\\b(?:first|the|print|prints|list|show|generate)\\s+"
             + "(\\d{1,9})\\b");
-    private static final Pattern COUNT_BEFORE = Pattern.compile("(?i)\\b(\\d{1,9})\\s+(?:prime|fibonacci|fib|number|term)");
+    private static final Pattern COUNT_BEFORE = Pattern.compile(
+            "(?i)\\b(\\d{1,9})\\s+(?:prime|fibonacci|fib|number|term)");
     private static final Pattern UP_TO = Pattern.compile(
-            "(?i)\\b(?:up\\s+to|upto|below|under|less\\s+than|until|till|to|through|<=?|smaller\\s+than|not\\s+exceeding)"
+            "(?i)\\b(?:up\\s+to|upto|below|under|less\\s+than|until|till|to|through|<=?|smaller\\s+than"
+                    + "|not\\s+exceeding)"
                     + "\\s+(\\d{1,9})\\b");
     private static final Pattern TABLE_OF = Pattern.compile(
             "(?i)\\b(?:table|tables)\\s+(?:of|for)\\s+(\\d{1,3})\\b|\\b(\\d{1,3})\\s*(?:times|x)\\s+table");
@@ -43,7 +45,8 @@ final class ScriptValues {
                 int n = clamp(limit.get(), 2, MAX_PRIME_LIMIT);
                 values.put("mode", "limit");
                 values.put("n", String.valueOf(n));
-                values.put("description", "Prints every prime number up to " + n + ", using the sieve of Eratosthenes.");
+                values.put("description", "Prints every prime number up to " + n
+                        + ", using the sieve of Eratosthenes.");
             } else {
                 int n = clamp(count(p).orElse(100), 1, MAX_PRIME_COUNT);
                 values.put("mode", "count");
@@ -66,7 +69,8 @@ final class ScriptValues {
             } else {
                 values.put("mode", "count");
                 values.put("n", String.valueOf(clamp(count(p).orElse(30), 1, MAX_FIBONACCI_COUNT)));
-                values.put("description", "Prints the first " + values.get("n") + " numbers of the Fibonacci sequence.");
+                values.put("description", "Prints the first " + values.get("n")
+                        + " numbers of the Fibonacci sequence.");
             }
             defaultTitle(facts, values, "Fibonacci sequence");
         };

@@ -332,10 +332,10 @@ class BlueprintAppsIT {
             app.send("POST", "/api/expenses", "{\"amount\":40,\"category\":\"Transport\",\"date\":\"2025-06-20\"}");
             app.send("POST", "/api/expenses", "{\"amount\":7.25,\"category\":\"Food\",\"date\":\"2025-06-21\"}");
             app.send("POST", "/api/expenses", "{\"amount\":99,\"category\":\"Food\",\"date\":\"2025-07-01\"}");
-            assertThat(app.send("POST", "/api/expenses", "{\"amount\":-3,\"category\":\"Food\",\"date\":\"2025-06-01\"}")
-                    .statusCode()).isEqualTo(400);
-            assertThat(app.send("POST", "/api/expenses", "{\"amount\":3,\"category\":\"Yachts\",\"date\":\"2025-06-01\"}")
-                    .statusCode()).isEqualTo(400);
+            assertThat(app.send("POST", "/api/expenses",
+                    "{\"amount\":-3,\"category\":\"Food\",\"date\":\"2025-06-01\"}").statusCode()).isEqualTo(400);
+            assertThat(app.send("POST", "/api/expenses",
+                    "{\"amount\":3,\"category\":\"Yachts\",\"date\":\"2025-06-01\"}").statusCode()).isEqualTo(400);
             JsonNode june = json(app.get("/api/summary?month=2025-06"));
             assertThat(june.get("total").asDouble()).isEqualTo(59.75);
             assertThat(june.get("count").asInt()).isEqualTo(3);

@@ -107,7 +107,8 @@ class BlueprintBrowserAppsIT {
                     console.log('unique', seen.size);
                     const plain = G.password({ length: 30, digits: true, avoidAmbiguous: true });
                     console.log('ambiguous', /[01]/.test(plain));
-                    console.log('words', G.passphrase({ words: 5, separator: '-', capitalize: false }).split('-').length);
+                    const phrase = G.passphrase({ words: 5, separator: '-', capitalize: false });
+                    console.log('words', phrase.split('-').length);
                     console.log('bits', Math.round(G.entropy('chars', o)));
                     const counts = new Array(6).fill(0);
                     for (let i = 0; i < 6000; i++) counts[G.randomInt(6)]++;

@@ -39,7 +39,8 @@ class BlueprintEditsTest {
         AppBundle todo = converse("a todo list", "add a due date field");
         assertThat(todo.origin().model()).isEqualTo("todo");
         assertThat(todo.files().get("server.js"))
-                .contains("{ \"name\": \"dueDate\", \"label\": \"Due date\", \"type\": \"date\", \"required\": false }");
+                .contains("{ \"name\": \"dueDate\", \"label\": \"Due date\", \"type\": \"date\","
+                        + " \"required\": false }");
         assertThat(todo.files().get("public/app.js")).contains("\"dueDate\"");
         assertThat(todo.summary()).isEqualTo("Fields updated.");
     }
@@ -49,8 +50,9 @@ class BlueprintEditsTest {
         AppBundle api = converse("a REST API for books with title, author and year", "add a due date field",
                 "also track the price (number)", "remove the year field");
         String server = api.files().get("server.js");
-        assertThat(server).contains("\"name\": \"title\"", "\"name\": \"author\"", "\"name\": \"dueDate\", \"label\":"
-                + " \"Due date\", \"type\": \"date\"", "\"name\": \"price\", \"label\": \"Price\", \"type\": \"number\"");
+        assertThat(server).contains("\"name\": \"title\"", "\"name\": \"author\"",
+                "\"name\": \"dueDate\", \"label\": \"Due date\", \"type\": \"date\"",
+                "\"name\": \"price\", \"label\": \"Price\", \"type\": \"number\"");
         assertThat(server).doesNotContain("\"name\": \"year\"");
         assertThat(api.title()).isEqualTo("Books API");
     }
@@ -90,7 +92,8 @@ class BlueprintEditsTest {
     void blueprintSpecificDetailsCanBeChanged() {
         assertThat(converse("a kanban board", "columns ideas, doing and shipped").files().get("server.js"))
                 .contains("[\"Ideas\", \"Doing\", \"Shipped\"]");
-        assertThat(converse("a world clock", "add Paris").files().get("app.js")).contains("[\"Paris\", \"Europe/Paris\"]");
+        assertThat(converse("a world clock", "add Paris").files().get("app.js"))
+                .contains("[\"Paris\", \"Europe/Paris\"]");
         assertThat(converse("a quiz", "make it about history").title()).isEqualTo("History quiz");
         assertThat(converse("a script that prints the first 100 prime numbers", "make it the first 250")
                 .files().get("script.py")).contains("N = int(\"250\")");

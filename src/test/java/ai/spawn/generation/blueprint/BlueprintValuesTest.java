@@ -36,7 +36,8 @@ class BlueprintValuesTest {
     void countdownReadsDatesYearlyDaysDurationsAndTheEvent() {
         assertThat(CountdownValues.read(PromptText.of("a countdown to 2030-01-01 12:30")).json())
                 .isEqualTo("{\"kind\": \"date\", \"date\": \"2030-01-01\", \"hour\": 12, \"minute\": 30}");
-        CountdownValues.Target birthday = CountdownValues.read(PromptText.of("a countdown to my birthday on March 3rd"));
+        CountdownValues.Target birthday =
+                CountdownValues.read(PromptText.of("a countdown to my birthday on March 3rd"));
         assertThat(birthday.json()).isEqualTo("{\"kind\": \"yearly\", \"month\": 3, \"day\": 3}");
         assertThat(birthday.event()).isEqualTo("My birthday");
         assertThat(CountdownValues.read(PromptText.of("days until 14 July 2031")).json()).contains("\"2031-07-14\"");
