@@ -98,13 +98,22 @@ final class BlueprintCatalog {
     /** The user-facing refusal: what the offline generator builds and how to get more. */
     String refusal() {
         return "The offline generator cannot build this yet. It builds web apps: " + list(Blueprint.Kind.WEB_APP)
-                + " (todo lists, notes and guestbooks also in Python); APIs: " + list(Blueprint.Kind.API)
+                + " (" + pythonVariants() + " also in Python); APIs: " + list(Blueprint.Kind.API)
                 + "; and run-once scripts: " + list(Blueprint.Kind.SCRIPT) + ". " + MODEL_HINT;
     }
 
+    /** What the Python variants make, as a list ("todo lists, notes and guestbooks"). */
+    String pythonVariants() {
+        return join(blueprints.stream().filter(Blueprint::pythonVariant)
+                .map(b -> variant(b, false).map(Blueprint::summary).orElse(b.defaultTitle())).toList());
+    }
+
     private String list(Blueprint.Kind kind) {
-        List<String> names = blueprints.stream().filter(b -> b.kind() == kind && b.summary() != null)
-                .map(Blueprint::summary).toList();
+        return join(blueprints.stream().filter(b -> b.kind() == kind && b.summary() != null)
+                .map(Blueprint::summary).toList());
+    }
+
+    private static String join(List<String> names) {
         StringBuilder list = new StringBuilder();
         for (int i = 0; i < names.size(); i++) {
             list.append(i == 0 ? "" : i == names.size() - 1 ? " and " : ", ").append(names.get(i));

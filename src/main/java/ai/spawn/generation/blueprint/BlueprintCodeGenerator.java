@@ -114,7 +114,7 @@ public class BlueprintCodeGenerator implements CodeGenerator {
         listener.fileWritten(Manifest.PATH);
         long millis = (System.nanoTime() - started) / 1_000_000;
         String summary = current == null ? plan.blueprint().description() + runtimeNote(plan.blueprint(), latest)
-                : changes(current, plan, values);
+                : changes(plan, values);
         log.debug("blueprint {} rendered {} files in {} ms", plan.blueprint().name(), files.size(), millis);
         return new AppBundle(values.get("title"), plan.blueprint().runtime(), files, null, plan.blueprint().start(),
                 Blueprint.PORT, GenerationInfo.offline(ENGINE, plan.blueprint().name(), millis), summary);
@@ -139,9 +139,8 @@ public class BlueprintCodeGenerator implements CodeGenerator {
         Blueprint previous = catalog.byName(current.origin().model())
                 .orElseThrow(() -> new UnsupportedPromptException("This app was built by a blueprint that no longer"
                         + " exists." + EDIT_HINT));
-        Manifest before = Manifest.of(current)
-                .orElseGet(() -> new Manifest(previous.name(), request.history().isEmpty()
-                        ? List.of(request.prompt()) : request.history()));
+        // apps made before bundles carried their messages: the conversation's earlier messages stand in
+        Manifest before = Manifest.of(current).orElseGet(() -> new Manifest(previous.name(), request.history()));
         Blueprint blueprint = matcher.match(latest).filter(IntentMatcher.Match::named)
                 .map(IntentMatcher.Match::blueprint)
                 .filter(named -> !family(named).equals(family(previous)))
@@ -155,7 +154,8 @@ public class BlueprintCodeGenerator implements CodeGenerator {
             throw new UnsupportedPromptException(cannotEdit(blueprint, unsupported.get()));
         }
         Manifest after = before.with(blueprint.name(), latest.original());
-        return new Plan(blueprint, facts(after.messages()), after, previous, facts(before.messages()));
+        return new Plan(blueprint, facts(after.messages()), after, previous,
+                before.messages().isEmpty() ? null : facts(before.messages()));
     }
 
     private PromptFacts facts(List<String> oldestFirst) {
@@ -189,13 +189,16 @@ public class BlueprintCodeGenerator implements CodeGenerator {
     }
 
     /** The follow-up's summary: what differs from the version it edits. */
-    private String changes(AppBundle current, Plan plan, Map<String, String> values) {
+    private String changes(Plan plan, Map<String, String> values) {
         List<String> changed = new ArrayList<>();
         if (!plan.blueprint().name().equals(plan.previous().name())) {
             changed.add(plan.blueprint().runtime() != plan.previous().runtime()
                     && catalog.variant(plan.previous(), plan.blueprint().runtime() == Runtime.PYTHON).isPresent()
                     ? "now runs on " + (plan.blueprint().runtime() == Runtime.PYTHON ? "Python" : "Node.js")
                     : "rebuilt as " + plan.blueprint().defaultTitle().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (plan.previousFacts() == null) {
+            return "Updated: " + TitleExtractor.clean(plan.facts().latest().original()) + ".";
         }
         Map<String, String> before = plan.previous().name().equals(plan.blueprint().name())
                 ? values(plan.blueprint(), plan.previousFacts()) : Map.of();
@@ -242,7 +245,7 @@ public class BlueprintCodeGenerator implements CodeGenerator {
 
     private String runtimeNote(Blueprint blueprint, PromptText prompt) {
         if (blueprint.runtime() == Runtime.NODE && FollowUp.runtime(prompt).orElse(false)) {
-            return " Built with Node.js: the offline engine makes todo lists, notes, guestbooks and scripts in"
+            return " Built with Node.js: the offline engine makes " + catalog.pythonVariants() + " and scripts in"
                     + " Python.";
         }
         return "";

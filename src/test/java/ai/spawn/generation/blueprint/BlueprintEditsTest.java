@@ -10,6 +10,7 @@ import ai.spawn.generation.Runtime;
 import ai.spawn.generation.UnsupportedPromptException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -144,6 +145,24 @@ class BlueprintEditsTest {
                 .contains("--accent: #4f46e5;");
         assertThat(renamed.files().get(".blueprint.json")).contains("a todo list", "call it Errands")
                 .doesNotContain("login");
+    }
+
+    @Test
+    void appsWithoutTheirMessagesAreEditedFromTheConversation() {
+        AppBundle old = converse("a blue todo list");
+        Map<String, String> files = new java.util.HashMap<>(old.files());
+        files.remove(".blueprint.json");
+        AppBundle legacy = new AppBundle(old.title(), old.runtime(), files, null, old.start(), old.port(),
+                old.origin());
+        AppBundle fromHistory = generator.generate(new GenerationRequest("call it Errands", legacy, null,
+                List.of("a blue todo list")), GenerationListener.NONE);
+        assertThat(fromHistory.title()).isEqualTo("Errands");
+        assertThat(fromHistory.files().get("public/base.css")).contains("--accent: #2563eb;");
+        assertThat(fromHistory.summary()).isEqualTo("Renamed to \"Errands\".");
+        AppBundle alone = generator.generate(new GenerationRequest("call it Errands", legacy, null, List.of()),
+                GenerationListener.NONE);
+        assertThat(alone.title()).isEqualTo("Errands");
+        assertThat(alone.summary()).isEqualTo("Updated: call it Errands.");
     }
 
     @Test
