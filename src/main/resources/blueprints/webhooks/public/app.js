@@ -132,6 +132,7 @@
 
   const endpoint = `${window.location.origin}/hooks/my-hook`;
   $('endpoint').textContent = endpoint;
+  $('count').textContent = '0';
   $('curl').textContent = `curl -X POST ${endpoint} -H 'Content-Type: application/json' -d '{"event": "ping"}'`;
   poll();
   setInterval(poll, 2000);
