@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Issue-2 benchmarks: spawn latency, sandbox start, and leftovers after spawn/destroy cycles.
+# Spawn latency, sandbox start, leftovers after spawn/destroy cycles, the offline catalog end to end, and offline
+# generation time.
 # Usage: bench/run.sh [spawns=50] [cycles=100]   (as root, with bubblewrap installed; builds the jar if needed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,4 +18,6 @@ trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$API/actuator/health" >/dev/null; do sleep 0.2; done
 java bench/spawn/SpawnBench.java "http://127.0.0.1:$API" "$DATA/server" "$SPAWNS" "$CYCLES"
 kill $SERVER; wait $SERVER 2>/dev/null || true; trap - EXIT
-java -cp "target/classes:$(cat target/bench.cp)" bench/sandbox/SandboxBench.java "$DATA/sandbox-bench" 100
+java -cp "target/classes:$(cat target/bench.cp)" bench/sandbox/SandboxBench.java "$DATA/sandbox-bench" 100 2>/dev/null \
+  | grep -v " INFO "
+java -cp "target/classes:$(cat target/bench.cp)" bench/generation/BlueprintBench.java 200 2>/dev/null | grep -v " INFO "

@@ -59,6 +59,51 @@ public class SpawnBench {
         Thread.sleep(1000);
         System.out.println("after " + cycles + " spawn-then-destroy cycles (+ " + (spawns + 3) + " above):");
         leftovers(data);
+        catalog();
+    }
+
+    /** Spawns every example prompt of the engine; counts those that go LIVE and answer their page with 200. */
+    static void catalog() throws Exception {
+        String examples = send("GET", "/api/v1/examples", null).body();
+        Matcher m = Pattern.compile("\"prompt\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(examples);
+        int total = 0;
+        int ok = 0;
+        List<String> failed = new ArrayList<>();
+        while (m.find()) {
+            String prompt = m.group(1);
+            total++;
+            HttpResponse<String> created = send("POST", "/api/v1/apps", "{\"prompt\":\"" + prompt + "\"}");
+            String id = match(ID, created.body());
+            String status = "";
+            String app = "";
+            for (int i = 0; i < 600 && !status.equals("LIVE") && !status.equals("FAILED"); i++) {
+                Thread.sleep(50);
+                app = send("GET", "/api/v1/apps/" + id, null).body();
+                Matcher st = Pattern.compile("\"status\":\"([A-Z]+)\"").matcher(app);
+                status = st.find() ? st.group(1) : "";
+            }
+            boolean answered = false;
+            if (status.equals("LIVE")) {
+                Matcher url = Pattern.compile("\"url\":\"http://([^:/]+):(\\d+)/\"").matcher(app);
+                if (url.find()) {
+                    try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(url.group(2)))) {
+                        socket.getOutputStream().write(("GET / HTTP/1.0\r\nHost: " + url.group(1) + "\r\n\r\n")
+                                .getBytes());
+                        String line = new BufferedReader(new InputStreamReader(socket.getInputStream())).readLine();
+                        answered = line != null && line.contains(" 200 ");
+                    }
+                }
+            }
+            if (answered) {
+                ok++;
+            } else {
+                failed.add(prompt + " (" + status + ")");
+            }
+            send("DELETE", "/api/v1/apps/" + id, null);
+        }
+        System.out.printf("catalog: %d of %d example prompts went LIVE and answered GET / with 200 (%.0f %%)%n", ok,
+                total, 100.0 * ok / Math.max(1, total));
+        failed.forEach(f -> System.out.println("  not ok: " + f));
     }
 
     /** Milliseconds from sending POST to reading the LIVE event; destroys the app afterwards. */
