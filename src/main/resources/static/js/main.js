@@ -22,6 +22,7 @@ const appList = new AppList({
 
 let current = null;    // the app shown: its latest AppView
 let source = null;     // its event stream
+let opening = null;    // the app being opened (its stream may start before its view is known)
 let refetchTimer = null;
 let sending = false;
 let downloadUnsupported = false;
@@ -63,18 +64,22 @@ async function openApp(id) {
   $('app-view').hidden = false;
   placeComposer('app');
   appList.highlight(id);
+  current = null;
+  opening = id;
+  // the event stream opens while the app is fetched: steps emitted meanwhile then arrive live, not in a replay
+  startStream(id);
   let app;
   try {
     app = await api.getApp(id);
   } catch (e) {
+    stopStream();
     toast(e.status === 404 ? 'That app does not exist in this browser’s session.' : e.message, 'error');
     navigate('#/');
     return;
   }
-  current = null;
+  if (opening !== id) return;
   showApp(app);
   loadConversation(app);
-  startStream(id);
 }
 
 // ---- the app shown ----
@@ -143,7 +148,7 @@ setInterval(tickTimeLeft, 1000);
 
 async function startStream(id) {
   const url = await api.eventsUrl(id);
-  if (current?.id !== id) return;
+  if (opening !== id) return;
   const es = new EventSource(url);
   source = es;
   let lastSeq = 0;

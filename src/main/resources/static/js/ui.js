@@ -79,7 +79,8 @@ export const MAKING_STATES = new Set(['QUEUED', 'GENERATING', 'VALIDATING', 'PRO
 
 const STATUS_WORDS = {
   QUEUED: 'Queued', GENERATING: 'Writing code', VALIDATING: 'Checking', PROVISIONING: 'Preparing sandbox',
-  INSTALLING: 'Installing', STARTING: 'Starting', LIVE: 'Live', UPDATING: 'Updating', FAILED: 'Failed',
+  INSTALLING: 'Installing', STARTING: 'Starting', LIVE: 'Live', UPDATING: 'Updating', CRASHED: 'Crashed',
+  FAILED: 'Failed',
   EXPIRED: 'Expired', DESTROYED: 'Destroyed',
 };
 
@@ -89,7 +90,7 @@ export function statusWord(status) {
 
 export function statusClass(status) {
   if (status === 'LIVE') return 'ok';
-  if (status === 'FAILED') return 'bad';
+  if (status === 'FAILED' || status === 'CRASHED') return 'bad';
   if (ENDED_STATES.has(status)) return 'off';
   return 'busy';
 }

@@ -71,7 +71,8 @@ class CrashWatch {
             return;
         }
         App app = apps.find(appId).orElse(null);
-        if (app == null || (app.status() != SpawnState.LIVE && app.status() != SpawnState.UPDATING)) {
+        if (app == null || app.status() != SpawnState.LIVE) {
+            // while STARTING or UPDATING the health check sees the exit and that pipeline decides
             return;
         }
         meters.counter("spawnai.crashes", "reason", exit.reason()).increment();
