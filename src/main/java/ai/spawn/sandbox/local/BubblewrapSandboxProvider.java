@@ -7,6 +7,8 @@ import java.util.HexFormat;
 
 import ai.spawn.sandbox.ExecResult;
 import ai.spawn.sandbox.Sandbox;
+import ai.spawn.sandbox.SandboxCapacity;
+import ai.spawn.sandbox.SandboxCapacityException;
 import ai.spawn.sandbox.SandboxException;
 import ai.spawn.sandbox.SandboxLaunchException;
 import ai.spawn.sandbox.SandboxLimits;
@@ -30,12 +32,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The {@code local} provider: sandboxes built from bubblewrap, namespaces, per-sandbox cgroups (v1 or v2) and a
  * size-limited tmpfs workspace, on this host. Needs root (it mounts, creates cgroups, then drops to an unprivileged
- * uid). {@link #create} costs a few directory and cgroup writes plus one {@code mount}; processes start with one
- * {@code bwrap} each. Thread-safe. {@link #close()} destroys every sandbox it created.
+ * uid). {@link #create} costs a few directory and cgroup writes plus one {@code mount}, or nothing but a hand-over
+ * when the {@link WarmPool} has one ready; processes start with one {@code bwrap} each. At most {@code max-live}
+ * sandboxes (pooled ones included) exist at once, and none is created while the host's available memory is under
+ * the headroom: {@link #create} then throws {@link SandboxCapacityException}. Thread-safe. {@link #close()}
+ * destroys the pool and every sandbox it created.
  */
 public final class BubblewrapSandboxProvider implements SandboxProvider, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BubblewrapSandboxProvider.class);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final SandboxIds ids = new SandboxIds();
     private final Map<String, LocalSandbox> sandboxes = new ConcurrentHashMap<>();
@@ -44,14 +50,20 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
     private final WorkspaceMount mounts;
     private final Teardown teardown;
     private final LocalSandbox.Context context;
+    private final SandboxSlots slots;
+    private final WarmPool pool;
 
-    private BubblewrapSandboxProvider(HostTools tools, Cgroups cgroups, SandboxLayout layout, int uid) {
+    private BubblewrapSandboxProvider(HostTools tools, Cgroups cgroups, SandboxLayout layout, int uid,
+                                      CapacitySettings capacity) {
         this.layout = layout;
         this.cgroups = cgroups;
         this.mounts = new WorkspaceMount(tools, uid);
         this.teardown = new Teardown(cgroups, layout, mounts);
         this.context = new LocalSandbox.Context(new BwrapCommand(tools, uid, layout), tools, new ProcessLauncher(),
                 cgroups, this::remove);
+        this.slots = new SandboxSlots(capacity.maxLive(), capacity.headroomBytes(), new HostMemory());
+        this.pool = new WarmPool(capacity.poolSize(), capacity.poolTemplates(), capacity.poolLimits(), slots,
+                ids::next, this::prepare, teardown::destroy);
     }
 
     /**
@@ -73,11 +85,18 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
      * Checks the host, prepares the data directory and cgroups, and proves it all works by running one command in
      * a throwaway sandbox.
      *
+     * Without a warm pool or capacity limits.
+     *
      * @param dataDir where workspaces, tools and leftovers live ({@code spawnai.data-dir})
      * @param uid     the unprivileged uid sandboxed processes run as
      * @throws IllegalStateException with a message saying how to fix the host when something is missing
      */
     public static BubblewrapSandboxProvider open(Path dataDir, int uid) {
+        return open(dataDir, uid, CapacitySettings.unlimited());
+    }
+
+    /** {@link #open(Path, int)} with capacity limits and a warm pool, which starts filling in the background. */
+    static BubblewrapSandboxProvider open(Path dataDir, int uid, CapacitySettings capacity) {
         String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin:/usr/bin:/bin";
         HostTools tools = Prerequisites.check(path, uid);
         Cgroups cgroups;
@@ -90,8 +109,9 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
                     + " or cgroup v2 mounted read-write at /sys/fs/cgroup")), e);
         }
         SandboxLayout layout = SandboxLayout.prepare(dataDir, uid);
-        BubblewrapSandboxProvider provider = new BubblewrapSandboxProvider(tools, cgroups, layout, uid);
+        BubblewrapSandboxProvider provider = new BubblewrapSandboxProvider(tools, cgroups, layout, uid, capacity);
         provider.selfTest();
+        provider.pool.start();
         log.info("local sandbox provider ready: {}, data in {}, sandboxes run as uid {}",
                 cgroups.describe(), dataDir.toAbsolutePath().normalize(), uid);
         return provider;
@@ -104,20 +124,49 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
 
     @Override
     public Sandbox create(SandboxSpec spec) {
-        String id = ids.next();
+        if (!slots.hasMemory()) {
+            SandboxCapacity now = capacity();
+            throw new SandboxCapacityException("this machine has " + (now.memoryAvailableBytes() >> 20)
+                    + " MiB of memory available, less than its headroom of " + (now.memoryHeadroomBytes() >> 20)
+                    + " MiB; try again later", now, RETRY_AFTER);
+        }
+        PreparedSandbox prepared = pool.take(spec.template(), spec.limits()).orElse(null);
+        boolean pooled = prepared != null;
+        if (!pooled) {
+            if (!slots.tryAcquire() && !pool.evictForRoom()) {
+                SandboxCapacity now = capacity();
+                throw new SandboxCapacityException("this machine holds its maximum of " + now.maxLive()
+                        + " sandboxes; try again later", now, RETRY_AFTER);
+            }
+            try {
+                prepared = prepare(ids.next(), spec.template(), spec.limits());
+            } catch (RuntimeException e) {
+                slots.release();
+                throw e;
+            }
+        }
+        String id = prepared.id();
+        LocalSandbox sandbox = new LocalSandbox(id, spec, prepared.target(), context);
+        sandboxes.put(id, sandbox);
         SandboxLimits limits = spec.limits();
+        log.info("sandbox {} {} for {} ({}, {} MB memory, {} pids, {} m cpu, {} MB disk)", id,
+                pooled ? "handed over from the pool" : "created", spec.owner(), spec.template(),
+                limits.memory().toMegabytes(), limits.pids(), limits.cpuMillis(), limits.disk().toMegabytes());
+        return sandbox;
+    }
+
+    /**
+     * Makes a sandbox's resources: its directories, workspace tmpfs and cgroups. Removes what it made when a step
+     * fails. The caller holds a slot for it.
+     */
+    private PreparedSandbox prepare(String id, String template, SandboxLimits limits) {
         try {
             SandboxDirs dirs = layout.create(id);
             mounts.mount(id, dirs.workspace(), limits.disk());
             cgroups.create(id, limits);
             long scratch = Math.max(limits.disk().toBytes(), 16L << 20);
-            LocalSandbox sandbox = new LocalSandbox(id, spec,
-                    new BwrapCommand.Target(dirs, cgroups.procsFiles(id), scratch), context);
-            sandboxes.put(id, sandbox);
-            log.info("sandbox {} created for {} ({}, {} MB memory, {} pids, {} m cpu, {} MB disk)", id,
-                    spec.owner(), spec.template(), limits.memory().toMegabytes(), limits.pids(),
-                    limits.cpuMillis(), limits.disk().toMegabytes());
-            return sandbox;
+            return new PreparedSandbox(id, template, limits,
+                    new BwrapCommand.Target(dirs, cgroups.procsFiles(id), scratch));
         } catch (FileAlreadyExistsException e) {
             throw new SandboxLaunchException(id, "sandbox id " + id + " is taken; try again", e);
         } catch (IOException | UncheckedIOException e) {
@@ -138,10 +187,19 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
 
     @Override
     public Set<String> list() {
+        Set<String> owned = pool.owned();
         Set<String> all = new HashSet<>(sandboxes.keySet());
         all.addAll(layout.ids());
         all.addAll(cgroups.list());
+        all.removeAll(owned);
+        all.removeAll(pool.owned()); // one made while listing
         return all;
+    }
+
+    @Override
+    public SandboxCapacity capacity() {
+        return new SandboxCapacity(sandboxes.size(), pool.size(), slots.max(), slots.memoryAvailable(),
+                slots.headroomBytes());
     }
 
     @Override
@@ -159,6 +217,7 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
 
     @Override
     public void close() {
+        pool.close();
         for (String id : Set.copyOf(sandboxes.keySet())) {
             try {
                 destroy(id);
@@ -172,7 +231,9 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
     /** Called by a sandbox's destroy: removes its resources, then forgets it. */
     private void remove(String sandboxId) {
         teardown.destroy(sandboxId);
-        sandboxes.remove(sandboxId);
+        if (sandboxes.remove(sandboxId) != null) {
+            slots.release();
+        }
     }
 
     private void selfTest() {

@@ -70,4 +70,28 @@ interface Cgroups {
 
     /** Cpu time and memory use so far; {@link SandboxUsage#NONE} when the cgroups are gone. */
     SandboxUsage usage(String sandboxId);
+
+    /** Whether sandboxes can be frozen: cgroup v2, or cgroup v1 with the {@code freezer} hierarchy mounted. */
+    boolean canFreeze();
+
+    /**
+     * Asks the kernel to freeze ({@code true}) or thaw every process of the sandbox; freezing completes
+     * asynchronously ({@link #freezerState}). Processes that enter the cgroup while it is frozen freeze at once.
+     *
+     * @throws java.io.UncheckedIOException when the cgroup is gone or cannot freeze
+     */
+    void freeze(String sandboxId, boolean frozen);
+
+    /** The sandbox's freezer state; {@link FreezerState#THAWED} when it cannot freeze or its cgroup is gone. */
+    FreezerState freezerState(String sandboxId);
+
+    /** The kernel's view of a sandbox's freezer. */
+    enum FreezerState {
+        /** Its processes run. */
+        THAWED,
+        /** Freezing was asked for, some processes still run. */
+        FREEZING,
+        /** Every process is frozen. */
+        FROZEN
+    }
 }

@@ -26,7 +26,9 @@ import java.util.function.Consumer;
  * A bubblewrap sandbox: a workspace tmpfs and cgroups that outlive its processes; every command runs in a fresh
  * bwrap over them. The app runs with {@code socat} forwarding {@code /run/sbx/app.sock} to its port, in one
  * bwrap whose main process is the app, so the bwrap process lives exactly as long as the app. Thread-safe:
- * launches and {@link #destroy()} are serialized on one lock; commands run to completion outside it.
+ * launches, pause, resume and {@link #destroy()} are serialized on one lock; commands run to completion outside it.
+ * {@link #pause()} freezes the sandbox's cgroup; launching a command or the app in a paused sandbox resumes it
+ * first (a frozen command would only wait), and destroying it thaws it first (frozen processes cannot die).
  */
 final class LocalSandbox implements Sandbox {
 
@@ -42,9 +44,11 @@ final class LocalSandbox implements Sandbox {
     private final ProcessLauncher launcher;
     private final Cgroups cgroups;
     private final Consumer<String> teardown;
+    private final Freezer freezer;
     private final Object lock = new Object();
     private final Set<Process> commands = ConcurrentHashMap.newKeySet();
     private volatile boolean destroyed;
+    private volatile boolean paused;
     private boolean removed;
     private AppProcess app;
 
@@ -57,6 +61,7 @@ final class LocalSandbox implements Sandbox {
         this.launcher = context.launcher();
         this.cgroups = context.cgroups();
         this.teardown = context.teardown();
+        this.freezer = new Freezer(cgroups);
     }
 
     /** What every sandbox of one provider shares. {@code teardown} removes a sandbox's resources by id. */
@@ -111,6 +116,7 @@ final class LocalSandbox implements Sandbox {
         env.put("PORT", Integer.toString(port));
         synchronized (lock) {
             ensureExists();
+            wake();
             if (app != null) {
                 app.stop(STOP_WAIT);
                 app = null;
@@ -156,11 +162,55 @@ final class LocalSandbox implements Sandbox {
     }
 
     @Override
+    public void pause() {
+        synchronized (lock) {
+            ensureExists();
+            if (!paused) {
+                freezer.freeze(id);
+                paused = true;
+                log.info("sandbox {} paused", id);
+            }
+        }
+    }
+
+    @Override
+    public void resume() {
+        synchronized (lock) {
+            ensureExists();
+            if (paused) {
+                wake();
+                log.info("sandbox {} resumed", id);
+            }
+        }
+    }
+
+    @Override
+    public boolean isPaused() {
+        ensureExists();
+        return paused;
+    }
+
+    /** Thaws the sandbox if it is paused. Call with the lock held. */
+    private void wake() {
+        if (paused) {
+            freezer.thaw(id);
+            paused = false;
+        }
+    }
+
+    @Override
     public void destroy() {
         synchronized (lock) {
             destroyed = true;
             if (removed) {
                 return;
+            }
+            if (paused) {
+                try {
+                    wake();
+                } catch (SandboxException e) {
+                    log.warn("sandbox {} could not be thawed before it is destroyed; teardown tries again", id, e);
+                }
             }
             if (app != null) {
                 app.stop(Duration.ZERO);
@@ -177,6 +227,7 @@ final class LocalSandbox implements Sandbox {
         Process process;
         synchronized (lock) {
             ensureExists();
+            wake();
             try {
                 ProcessBuilder builder = ProcessLauncher.builder(bwrap.argv(target, false, spec.env(), command));
                 if (stdin != null) {

@@ -1,8 +1,10 @@
 package ai.spawn.sandbox.local;
 
+import ai.spawn.sandbox.SandboxCapacityProperties;
 import ai.spawn.sandbox.SandboxProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,11 +16,15 @@ import java.nio.file.Path;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "spawnai.sandbox", name = "provider", havingValue = "local", matchIfMissing = true)
+@EnableConfigurationProperties(SandboxCapacityProperties.class)
 class LocalSandboxConfiguration {
 
     @Bean(destroyMethod = "close")
     BubblewrapSandboxProvider bubblewrapSandboxProvider(SandboxProperties properties,
+                                                         SandboxCapacityProperties capacity,
                                                          @Value("${spawnai.data-dir:./data}") Path dataDir) {
-        return BubblewrapSandboxProvider.open(dataDir, properties.uid());
+        return BubblewrapSandboxProvider.open(dataDir, properties.uid(), new CapacitySettings(capacity.poolSize(),
+                capacity.poolTemplates(), properties.limits(), capacity.maxLive(),
+                capacity.memoryHeadroom().toBytes()));
     }
 }
