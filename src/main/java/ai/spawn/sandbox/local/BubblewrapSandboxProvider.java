@@ -228,6 +228,11 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
         context.launcher().close();
     }
 
+    /** The warm pool (for tests and benchmarks). */
+    WarmPool pool() {
+        return pool;
+    }
+
     /** Called by a sandbox's destroy: removes its resources, then forgets it. */
     private void remove(String sandboxId) {
         teardown.destroy(sandboxId);
@@ -236,9 +241,11 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
         }
     }
 
+    /** Runs one command in a throwaway sandbox that, like a test of the host, bypasses the capacity limits. */
     private void selfTest() {
         SandboxSpec spec = new SandboxSpec("spawnai-self-test", "static", SandboxLimits.defaults(), Map.of());
-        Sandbox sandbox = create(spec);
+        PreparedSandbox prepared = prepare(ids.next(), spec.template(), spec.limits());
+        Sandbox sandbox = new LocalSandbox(prepared.id(), spec, prepared.target(), context);
         try {
             ExecResult result = sandbox.exec("test \"$(id -u)\" != 0 && test -w /home/user/app",
                     Duration.ofSeconds(30), line -> { });
