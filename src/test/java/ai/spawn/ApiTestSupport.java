@@ -21,12 +21,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import ai.spawn.sandbox.SandboxProvider;
 import ai.spawn.testing.ApiClient;
 import ai.spawn.testing.ApiClient.Reply;
 import ai.spawn.testing.RawHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -48,6 +50,9 @@ abstract class ApiTestSupport {
 
     @Value("${spawnai.data-dir}")
     Path dataDir;
+
+    @Autowired
+    SandboxProvider provider;
 
     ApiClient api;
 
@@ -103,15 +108,17 @@ abstract class ApiTestSupport {
     }
 
     /**
-     * Nothing of this server's ended apps remains: no sandbox directory under its data dir and no process whose
-     * command line names that directory (every sandbox process is started with its workspace path).
+     * Nothing of this server's ended apps remains: no sandbox directory under its data dir (besides the warm
+     * pool's, which belong to no app and which the provider does not list) and no process whose command line names
+     * that directory (every sandbox process is started with its workspace path).
      */
     void assertNothingLeftBehind() {
         Path sandboxes = dataDir.toAbsolutePath().normalize().resolve("sandboxes");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             if (Files.isDirectory(sandboxes)) {
                 try (Stream<Path> s = Files.list(sandboxes)) {
-                    assertThat(s.toList()).isEmpty();
+                    assertThat(s.filter(dir -> provider.list().contains(dir.getFileName().toString())).toList())
+                            .isEmpty();
                 }
             }
             assertThat(ProcessHandle.allProcesses()
