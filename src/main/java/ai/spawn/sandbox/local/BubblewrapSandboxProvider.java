@@ -63,7 +63,7 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
                 cgroups, this::remove);
         this.slots = new SandboxSlots(capacity.maxLive(), capacity.headroomBytes(), new HostMemory());
         this.pool = new WarmPool(capacity.poolSize(), capacity.poolTemplates(), capacity.poolLimits(), slots,
-                ids::next, this::prepare, teardown::destroy);
+                ids::next, this::prepareWarm, teardown::destroy);
     }
 
     /**
@@ -147,6 +147,9 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
         }
         String id = prepared.id();
         LocalSandbox sandbox = new LocalSandbox(id, spec, prepared.target(), context);
+        if (prepared.writer() != null) {
+            sandbox.adoptWarmWriter(prepared.writer());
+        }
         sandboxes.put(id, sandbox);
         SandboxLimits limits = spec.limits();
         log.info("sandbox {} {} for {} ({}, {} MB memory, {} pids, {} m cpu, {} MB disk)", id,
@@ -166,7 +169,7 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
             cgroups.create(id, limits);
             long scratch = Math.max(limits.disk().toBytes(), 16L << 20);
             return new PreparedSandbox(id, template, limits,
-                    new BwrapCommand.Target(dirs, cgroups.procsFiles(id), scratch));
+                    new BwrapCommand.Target(dirs, cgroups.procsFiles(id), scratch), null);
         } catch (FileAlreadyExistsException e) {
             throw new SandboxLaunchException(id, "sandbox id " + id + " is taken; try again", e);
         } catch (IOException | UncheckedIOException e) {
@@ -177,6 +180,12 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
             }
             throw new SandboxLaunchException(id, "cannot create sandbox " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@link #prepare} plus what else can be done ahead: the writer of the first {@code writeFiles}. */
+    private PreparedSandbox prepareWarm(String id, String template, SandboxLimits limits) {
+        PreparedSandbox prepared = prepare(id, template, limits);
+        return prepared.withWriter(WarmWriter.start(context, id, prepared.target()));
     }
 
     @Override

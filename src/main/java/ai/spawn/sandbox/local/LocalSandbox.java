@@ -51,6 +51,8 @@ final class LocalSandbox implements Sandbox {
     private volatile boolean paused;
     private boolean removed;
     private AppProcess app;
+    /** A {@code tar -x} started ahead by the warm pool, for the first {@link #writeFiles}. */
+    private Process warmWriter;
 
     LocalSandbox(String id, SandboxSpec spec, BwrapCommand.Target target, Context context) {
         this.id = id;
@@ -91,8 +93,7 @@ final class LocalSandbox implements Sandbox {
         } catch (IllegalArgumentException e) {
             throw new SandboxException(id, e.getMessage(), e);
         }
-        List<String> untar = List.of(tools.tar().toString(), "-x", "-f", "-", "--no-same-owner");
-        ExecResult result = run(untar, archive, WRITE_TIMEOUT, line -> { });
+        ExecResult result = run(WarmWriter.untar(tools), archive, WRITE_TIMEOUT, line -> { });
         if (!result.succeeded()) {
             boolean full = result.lastLines().stream().anyMatch(l -> l.contains("No space left on device"));
             throw new SandboxException(id, (full ? "the workspace is full: " : "writing files failed: ")
@@ -117,6 +118,7 @@ final class LocalSandbox implements Sandbox {
         synchronized (lock) {
             ensureExists();
             wake();
+            takeWarmWriter(false);
             if (app != null) {
                 app.stop(STOP_WAIT);
                 app = null;
@@ -223,17 +225,45 @@ final class LocalSandbox implements Sandbox {
         }
     }
 
+    /** Gives the sandbox a writer the warm pool started ahead; the first {@link #writeFiles} uses it. */
+    void adoptWarmWriter(Process writer) {
+        synchronized (lock) {
+            warmWriter = writer;
+            commands.add(writer);
+        }
+    }
+
+    /**
+     * Takes the warm writer: returns it when there is one that still runs and it is {@code forWrite}; otherwise
+     * dismisses it (it serves only a first write). Call with the lock held.
+     */
+    private Process takeWarmWriter(boolean forWrite) {
+        Process warm = warmWriter;
+        warmWriter = null;
+        if (warm != null && (!forWrite || !warm.isAlive())) {
+            commands.remove(warm);
+            WarmWriter.dismiss(warm);
+            return null;
+        }
+        return warm;
+    }
+
     private ExecResult run(List<String> command, byte[] stdin, Duration timeout, Consumer<String> output) {
         Process process;
         synchronized (lock) {
             ensureExists();
             wake();
+            Process warm = takeWarmWriter(stdin != null && command.equals(WarmWriter.untar(tools)));
             try {
-                ProcessBuilder builder = ProcessLauncher.builder(bwrap.argv(target, false, spec.env(), command));
-                if (stdin != null) {
-                    builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+                if (warm != null) {
+                    process = warm;
+                } else {
+                    ProcessBuilder builder = ProcessLauncher.builder(bwrap.argv(target, false, spec.env(), command));
+                    if (stdin != null) {
+                        builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+                    }
+                    process = launcher.start(builder);
                 }
-                process = launcher.start(builder);
             } catch (IOException | IllegalArgumentException e) {
                 throw new SandboxLaunchException(id, "cannot run a command in " + id + ": " + e.getMessage(), e);
             }

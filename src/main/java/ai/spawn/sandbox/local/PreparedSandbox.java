@@ -10,6 +10,12 @@ import ai.spawn.sandbox.SandboxLimits;
  * @param template the template it was made for
  * @param limits   the limits its cgroups and workspace have
  * @param target   what its commands run against
+ * @param writer   a {@link WarmWriter} started ahead, or {@code null}
  */
-record PreparedSandbox(String id, String template, SandboxLimits limits, BwrapCommand.Target target) {
+record PreparedSandbox(String id, String template, SandboxLimits limits, BwrapCommand.Target target,
+                       Process writer) {
+
+    PreparedSandbox withWriter(Process started) {
+        return new PreparedSandbox(id, template, limits, target, started);
+    }
 }

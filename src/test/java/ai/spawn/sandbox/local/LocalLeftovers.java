@@ -47,6 +47,19 @@ final class LocalLeftovers {
         return found;
     }
 
+    /** How many processes are in sandbox {@code id}'s cgroups (its pids cgroup). */
+    static int processes(Path dataDir, String id) {
+        return (int) cgroups(dataDir).stream()
+                .filter(p -> p.getFileName().toString().equals(id) && p.toString().contains("/pids/"))
+                .mapToLong(p -> {
+                    try {
+                        return Files.readAllLines(p.resolve("cgroup.procs")).size();
+                    } catch (IOException e) {
+                        return 0;
+                    }
+                }).sum();
+    }
+
     private static List<Path> cgroups(Path dataDir) {
         String parent = BubblewrapSandboxProvider.parentCgroup(dataDir);
         List<Path> found = new ArrayList<>();

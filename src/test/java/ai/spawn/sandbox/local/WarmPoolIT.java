@@ -69,6 +69,24 @@ class WarmPoolIT {
     }
 
     @Test
+    void aPooledSandboxWaitsWithItsWriterStartedAndCommandsBeforeTheFirstWriteStillWork() {
+        BubblewrapSandboxProvider provider = open(1, 100, 0, "node");
+        await().atMost(TIMEOUT).until(() -> provider.capacity().pooled() == 1);
+        String pooledId = provider.pool().owned().iterator().next();
+        await().atMost(TIMEOUT).until(() -> LocalLeftovers.processes(dataDir, pooledId) > 0);
+
+        Sandbox sandbox = provider.create(spec("node"));
+        ExecResult first = sandbox.exec("echo first", TIMEOUT, line -> { });
+        sandbox.writeFiles(Map.of("b.txt", "beta"));
+        List<String> out = new ArrayList<>();
+        sandbox.exec("cat b.txt", TIMEOUT, out::add);
+
+        assertThat(sandbox.id()).isEqualTo(pooledId);
+        assertThat(first.succeeded()).isTrue();
+        assertThat(out).containsExactly("beta");
+    }
+
+    @Test
     void pooledSandboxesAreNotListedSoTheReaperLeavesThemAlone() {
         BubblewrapSandboxProvider provider = open(1, 100, 0, "node", "python", "static");
         await().atMost(TIMEOUT).until(() -> provider.capacity().pooled() == 3);

@@ -37,7 +37,7 @@ class WarmPoolTest {
                         throw new SandboxLaunchException(id, "no");
                     }
                     existing.add(id);
-                    return new PreparedSandbox(id, template, limits, null);
+                    return new PreparedSandbox(id, template, limits, null, null);
                 },
                 existing::remove);
         return pool;
