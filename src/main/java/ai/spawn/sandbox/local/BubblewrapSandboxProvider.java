@@ -83,9 +83,7 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
 
     /**
      * Checks the host, prepares the data directory and cgroups, and proves it all works by running one command in
-     * a throwaway sandbox.
-     *
-     * Without a warm pool or capacity limits.
+     * a throwaway sandbox. Without a warm pool or capacity limits.
      *
      * @param dataDir where workspaces, tools and leftovers live ({@code spawnai.data-dir})
      * @param uid     the unprivileged uid sandboxed processes run as
