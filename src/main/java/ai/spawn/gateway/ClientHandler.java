@@ -173,21 +173,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         if (live.wake() == null) {
             exchange.connect();
         } else {
-            Exchange waking = exchange;
-            context.wakes().wake(target.appId(), live.wake())
-                    .whenComplete((ok, error) -> client.eventLoop().execute(() -> woken(waking, error)));
-        }
-    }
-
-    /** The sleeping app woke up, or could not: connect, unless the client left or the exchange ended meanwhile. */
-    private void woken(Exchange ex, Throwable error) {
-        if (exchange != ex) {
-            return;
-        }
-        if (error == null) {
-            ex.connect();
-        } else {
-            failed(ex, ErrorPage.unavailable("This app was asleep and could not be woken up. Try again in a moment."));
+            exchange.wakeThenConnect(context.wakes(), live.wake());
         }
     }
 
