@@ -3,71 +3,22 @@
 const path = require('node:path');
 const { createApp, HttpError, created } = require('./lib/web');
 const { Collection } = require('./lib/store');
+const { validate } = require('./lib/fields');
 
 const TITLE = {{title}};
 const COLLECTION = {{entityPlural}};
 const SINGULAR = {{entitySingular}};
 const FIELDS = {{fieldsJson|raw}};
-const MAX_STRING = 10000;
 const SYSTEM_FIELDS = ['id', 'createdAt', 'updatedAt'];
-const DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
-const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
-
-const CHECKS = {
-  string: (v) => (typeof v !== 'string' ? 'must be a string'
-    : v.length > MAX_STRING ? `must be at most ${MAX_STRING} characters` : null),
-  integer: (v) => (Number.isInteger(v) ? null : 'must be an integer'),
-  number: (v) => (typeof v === 'number' && Number.isFinite(v) ? null : 'must be a number'),
-  boolean: (v) => (typeof v === 'boolean' ? null : 'must be true or false'),
-  date: (v) => {
-    if (typeof v !== 'string' || !DATE.test(v) || Number.isNaN(Date.parse(v))) {
-      return 'must be a date such as 2025-06-30 (ISO 8601)';
-    }
-    const [y, m, d] = v.slice(0, 10).split('-').map(Number);
-    const day = new Date(Date.UTC(y, m - 1, d));
-    return day.getUTCMonth() === m - 1 && day.getUTCDate() === d ? null : 'is not a real calendar date';
-  },
-  email: (v) => (typeof v === 'string' && v.length <= 254 && EMAIL.test(v) ? null : 'must be an email address'),
-  url: (v) => {
-    try {
-      return ['http:', 'https:'].includes(new URL(v).protocol) ? null : 'must be an http(s) URL';
-    } catch {
-      return 'must be an http(s) URL';
-    }
-  },
-};
 
 const items = new Collection(`${COLLECTION}.json`);
 const app = createApp({ publicDir: path.join(__dirname, 'public') });
 
 /** Checks a request body against FIELDS. mode: 'create' and 'replace' need every required field; 'patch' not. */
-function validate(body, mode) {
-  const names = FIELDS.map((f) => f.name);
-  const unknown = Object.keys(body).find((k) => !names.includes(k) && !SYSTEM_FIELDS.includes(k));
-  if (unknown !== undefined) {
-    throw new HttpError(400, `unknown field "${unknown}"; fields are: ${names.join(', ')}`, { field: unknown });
-  }
-  const out = {};
-  for (const field of FIELDS) {
-    let value = body[field.name];
-    if (value === undefined || value === null) {
-      if (mode === 'patch' && value === undefined) continue;
-      if (field.required) throw new HttpError(400, `${field.name} is required`, { field: field.name });
-      out[field.name] = field.type === 'boolean' ? false : null;
-      continue;
-    }
-    const problem = CHECKS[field.type](value);
-    if (problem) {
-      throw new HttpError(400, `${field.name} ${problem}`, { field: field.name, expected: field.type });
-    }
-    if (field.type === 'string' || field.type === 'email' || field.type === 'url') value = value.trim();
-    if (field.required && value === '') {
-      throw new HttpError(400, `${field.name} must not be empty`, { field: field.name });
-    }
-    out[field.name] = value;
-  }
+function check(body, mode) {
+  const out = validate(FIELDS, body, mode, SYSTEM_FIELDS);
   if (mode === 'patch' && Object.keys(out).length === 0) {
-    throw new HttpError(400, `send at least one of: ${names.join(', ')}`);
+    throw new HttpError(400, `send at least one of: ${FIELDS.map((f) => f.name).join(', ')}`);
   }
   return out;
 }
@@ -126,15 +77,15 @@ app.get(base, ({ query, res }) => {
 });
 
 app.post(base, ({ body }) => {
-  const item = items.insert(validate(body, 'create'));
+  const item = items.insert(check(body, 'create'));
   return created(item, `${base}/${item.id}`);
 });
 
 app.get(`${base}/:id`, ({ params }) => find(params.id));
 
-app.put(`${base}/:id`, ({ params, body }) => items.replace(find(params.id).id, validate(body, 'replace')));
+app.put(`${base}/:id`, ({ params, body }) => items.replace(find(params.id).id, check(body, 'replace')));
 
-app.patch(`${base}/:id`, ({ params, body }) => items.update(find(params.id).id, validate(body, 'patch')));
+app.patch(`${base}/:id`, ({ params, body }) => items.update(find(params.id).id, check(body, 'patch')));
 
 app.delete(`${base}/:id`, ({ params }) => {
   items.remove(find(params.id).id);

@@ -1,11 +1,15 @@
 'use strict';
-// A todo list. REST API under /api/todos, page in public/, data in todos.json.
+// A todo list. REST API under /api/todos, page in public/, data in todos.json. Besides title and done, each todo
+// has the EXTRA fields below (all optional).
 const path = require('node:path');
 const { createApp, HttpError, created } = require('./lib/web');
 const { Collection } = require('./lib/store');
+const { validate } = require('./lib/fields');
 
 const TITLE = {{title}};
+const EXTRA = {{extraFieldsJson|raw}};
 const MAX_TITLE = 500;
+const BUILT_IN = ['title', 'done'];
 
 const todos = new Collection('todos.json');
 const app = createApp({ publicDir: path.join(__dirname, 'public') });
@@ -41,8 +45,24 @@ app.get('/api/todos', ({ query }) => {
   return todos.list();
 });
 
+function extras(body, mode) {
+  const allowed = [...BUILT_IN, ...EXTRA.map((f) => f.name)];
+  const unknown = Object.keys(body).find((k) => !allowed.includes(k));
+  if (unknown !== undefined) throw new HttpError(400, `unknown field ${unknown}; use ${allowed.join(', ')}`);
+  const rest = { ...body };
+  BUILT_IN.forEach((k) => delete rest[k]);
+  return validate(EXTRA, rest, mode);
+}
+
+app.get('/api/fields', () => [{ name: 'title', type: 'string', required: true },
+  { name: 'done', type: 'boolean', required: false }, ...EXTRA]);
+
 app.post('/api/todos', ({ body }) => {
-  const todo = todos.insert({ title: title(body.title), done: body.done === undefined ? false : done(body.done) });
+  const todo = todos.insert({
+    title: title(body.title),
+    done: body.done === undefined ? false : done(body.done),
+    ...extras(body, 'create'),
+  });
   return created(todo, `/api/todos/${todo.id}`);
 });
 
@@ -53,9 +73,10 @@ app.patch('/api/todos/:id', ({ params, body }) => {
   const changes = {};
   if ('title' in body) changes.title = title(body.title);
   if ('done' in body) changes.done = done(body.done);
-  const unknown = Object.keys(body).filter((k) => !['title', 'done'].includes(k));
-  if (unknown.length > 0) throw new HttpError(400, `unknown field ${unknown[0]}; use title or done`);
-  if (Object.keys(changes).length === 0) throw new HttpError(400, 'send title and/or done to change');
+  Object.assign(changes, extras(body, 'patch'));
+  if (Object.keys(changes).length === 0) {
+    throw new HttpError(400, `send one of ${[...BUILT_IN, ...EXTRA.map((f) => f.name)].join(', ')} to change`);
+  }
   return todos.update(todo.id, changes);
 });
 

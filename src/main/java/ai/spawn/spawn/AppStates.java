@@ -1,6 +1,8 @@
 package ai.spawn.spawn;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import ai.spawn.progress.EventBus;
@@ -22,9 +24,13 @@ class AppStates {
     private final EventBus events;
     private final AppRoutes routes;
     private final AppGateway gateway;
+    private final Capacity capacity;
     private final Clock clock;
+    private volatile Consumer<String> starter = id -> { };
 
-    AppStates(AppRepository apps, EventBus events, AppRoutes routes, AppGateway gateway, Clock clock) {
+    AppStates(AppRepository apps, EventBus events, AppRoutes routes, AppGateway gateway, Capacity capacity,
+              Clock clock) {
+        this.capacity = capacity;
         this.apps = apps;
         this.events = events;
         this.routes = routes;
@@ -42,15 +48,30 @@ class AppStates {
         });
         log.info("app {} -> {}", appId, to);
         routes.stateChanged(moved);
+        emit(moved, progress);
         if (to.isFinal() || to == SpawnState.FAILED) {
             gateway.disconnect(appId);
+            capacity.release(appId, starter, this::tellPositions);
         }
-        emit(moved, progress);
         return moved;
     }
 
     App transition(String appId, SpawnState to, Progress progress) {
         return transition(appId, to, UnaryOperator.identity(), progress);
+    }
+
+    /** Who starts a queued app once a slot is free (the service registers itself; avoids a dependency cycle). */
+    void onSlotFree(Consumer<String> start) {
+        this.starter = start;
+    }
+
+    private void tellPositions(List<String> queue) {
+        int position = 1;
+        for (String id : queue) {
+            int p = position++;
+            apps.find(id).ifPresent(app -> emit(app, Progress.of("queued", 0, "waiting for a free sandbox: position "
+                    + p + " in the queue")));
+        }
     }
 
     /** Tells the routes about an app that was just inserted. */

@@ -32,11 +32,13 @@ class Reconciler implements ApplicationRunner {
     private final SandboxProvider sandboxes;
     private final SpawnPipeline pipeline;
     private final ExecutorService workers;
+    private final Capacity capacity;
     private final Clock clock;
 
     Reconciler(AppRepository apps, AppStates states, AppRoutes routes, SandboxProvider sandboxes,
                SpawnPipeline pipeline,
-               @Qualifier("spawnWorkers") ExecutorService workers, Clock clock) {
+               @Qualifier("spawnWorkers") ExecutorService workers, Capacity capacity, Clock clock) {
+        this.capacity = capacity;
         this.apps = apps;
         this.states = states;
         this.routes = routes;
@@ -59,15 +61,16 @@ class Reconciler implements ApplicationRunner {
         int failed = 0;
         for (App found : apps.findByStatus(EnumSet.of(SpawnState.QUEUED, SpawnState.GENERATING,
                 SpawnState.VALIDATING, SpawnState.PROVISIONING, SpawnState.INSTALLING, SpawnState.STARTING,
-                SpawnState.LIVE, SpawnState.UPDATING))) {
+                SpawnState.LIVE, SpawnState.UPDATING, SpawnState.CRASHED))) {
             App app = found;
             if (app.status() == SpawnState.UPDATING) {
                 // the update was interrupted: serve the current version again
                 app = states.transition(app.id(), SpawnState.LIVE, Progress.of("update", 100,
                         "SpawnAI restarted during an update; version " + app.currentVersion() + " keeps serving"));
             }
-            if (app.status() == SpawnState.LIVE && app.currentVersion() > 0) {
+            if ((app.status() == SpawnState.LIVE || app.status() == SpawnState.CRASHED) && app.currentVersion() > 0) {
                 String id = app.id();
+                capacity.hold(id);
                 workers.execute(() -> pipeline.restart(id));
                 restarted++;
             } else {

@@ -45,12 +45,15 @@ public class SpawnService {
     private final UpdatePipeline updates;
     private final GenerationStep generation;
     private final JsonMapper json;
+    private final Capacity capacity;
     private final SecureRandom random = new SecureRandom();
 
     SpawnService(AppRepository apps, AppStates states, Runs runs, SpawnPipeline pipeline, CodeValidator validator,
                  BundleJson bundles, AppGateway gateway, LogArchive logArchive, EventBus events,
                  SpawnProperties properties, @Qualifier("spawnWorkers") ExecutorService workers, Clock clock,
-                 History history, UpdatePipeline updates, GenerationStep generation, JsonMapper json) {
+                 History history, UpdatePipeline updates, GenerationStep generation, JsonMapper json,
+                 Capacity capacity) {
+        this.capacity = capacity;
         this.history = history;
         this.updates = updates;
         this.generation = generation;
@@ -67,6 +70,7 @@ public class SpawnService {
         this.properties = properties;
         this.workers = workers;
         this.clock = clock;
+        states.onSlotFree(this::start);
     }
 
     /**
@@ -89,12 +93,13 @@ public class SpawnService {
                         + " characters; at most " + properties.maxPromptChars() + " are allowed");
             }
         } else {
-            ValidationReport report = validator.validate(request.bundle());
+            ValidationReport report = validator.validateShape(request.bundle());
             if (report.blocked()) {
                 throw new InvalidAppRequestException("bundle", "the bundle was refused: " + String.join("; ",
                         report.blocking().stream().map(Finding::describe).toList()));
             }
         }
+        capacity.checkAdmission();
         Instant now = clock.instant();
         AppBundle bundle = request.bundle();
         App app = new App(Ids.random(random, 10), sessionId, SpawnState.QUEUED, prompt,
@@ -186,9 +191,9 @@ public class SpawnService {
     }
 
     /**
-     * Makes a FAILED app again from the start.
+     * Makes a FAILED or CRASHED app again from the start.
      *
-     * @throws InvalidStateTransitionException when the app is not FAILED
+     * @throws InvalidStateTransitionException when the app is neither
      */
     public AppView retry(String sessionId, String appId) {
         owned(sessionId, appId);
@@ -286,6 +291,17 @@ public class SpawnService {
     }
 
     private void submit(String appId) {
+        int position = capacity.admit(appId);
+        if (position > 0) {
+            apps.find(appId).ifPresent(app -> states.emit(app, Progress.of("queued", 0, "waiting for a free sandbox:"
+                    + " position " + position + " in the queue (" + capacity.live() + " apps are running)")));
+            return;
+        }
+        start(appId);
+    }
+
+    /** Runs the pipeline of an app that holds a slot. */
+    void start(String appId) {
         try {
             workers.execute(() -> pipeline.make(appId));
         } catch (RejectedExecutionException e) {
@@ -304,9 +320,10 @@ public class SpawnService {
     }
 
     private AppView view(App app, boolean detailed) {
-        AppView.Error error = app.status() == SpawnState.FAILED && app.errorMessage() != null
+        boolean broken = app.status() == SpawnState.FAILED || app.status() == SpawnState.CRASHED;
+        AppView.Error error = broken && app.errorMessage() != null
                 ? new AppView.Error(app.errorStep(), app.errorMessage()) : null;
-        AppView.Error lastUpdateError = app.status() != SpawnState.FAILED && app.errorMessage() != null
+        AppView.Error lastUpdateError = !broken && app.errorMessage() != null
                 ? new AppView.Error(app.errorStep(), app.errorMessage()) : null;
         String url = app.port() == null ? null : gateway.appUrl(app.id(), app.port());
         if (!detailed) {

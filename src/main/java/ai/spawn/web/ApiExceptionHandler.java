@@ -1,6 +1,7 @@
 package ai.spawn.web;
 
 import ai.spawn.spawn.AppGoneException;
+import ai.spawn.spawn.AtCapacityException;
 import ai.spawn.spawn.AppNotFoundException;
 import ai.spawn.spawn.InvalidAppRequestException;
 import ai.spawn.spawn.InvalidStateTransitionException;
@@ -31,6 +32,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AppNotFoundException.class)
     ProblemDetail notFound(AppNotFoundException e) {
         return withApp(problem(HttpStatus.NOT_FOUND, "App not found", e.getMessage()), e);
+    }
+
+    @ExceptionHandler(AtCapacityException.class)
+    ResponseEntity<ProblemDetail> atCapacity(AtCapacityException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(AtCapacityException.RETRY_AFTER_SECONDS))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "At capacity", e.getMessage()));
     }
 
     @ExceptionHandler(VersionNotFoundException.class)

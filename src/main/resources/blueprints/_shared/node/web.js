@@ -54,7 +54,7 @@ function sendJson(res, status, body, headers) {
   res.end(payload);
 }
 
-function readJson(req) {
+function readBody(req) {
   return new Promise((resolve, reject) => {
     const chunks = [];
     let size = 0;
@@ -68,26 +68,23 @@ function readJson(req) {
       chunks.push(chunk);
     });
     req.on('error', reject);
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8').trim();
-      if (!text) {
-        reject(new HttpError(400, 'request body must be a JSON object'));
-        return;
-      }
-      let value;
-      try {
-        value = JSON.parse(text);
-      } catch (e) {
-        reject(new HttpError(400, 'request body is not valid JSON: ' + e.message));
-        return;
-      }
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        reject(new HttpError(400, 'request body must be a JSON object'));
-        return;
-      }
-      resolve(value);
-    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
   });
+}
+
+async function readJson(req) {
+  const text = (await readBody(req)).toString('utf8').trim();
+  if (!text) throw new HttpError(400, 'request body must be a JSON object');
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new HttpError(400, 'request body is not valid JSON: ' + e.message);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new HttpError(400, 'request body must be a JSON object');
+  }
+  return value;
 }
 
 function serveStatic(root, pathname, req, res) {
@@ -113,18 +110,27 @@ function serveStatic(root, pathname, req, res) {
   });
 }
 
-/** Creates an app that serves `publicDir` and the routes added with get/post/put/patch/delete. */
+/**
+ * Creates an app that serves `publicDir` and the routes added with get/post/put/patch/delete/all. A pattern is a
+ * path with `:name` parameters, or a RegExp whose named groups become parameters. Options: `{ body: 'raw' }` hands
+ * the handler the body as a Buffer instead of parsed JSON.
+ */
 function createApp({ publicDir }) {
   const root = path.resolve(publicDir);
   const routes = [];
 
-  function route(method, pattern, handler) {
+  function route(method, pattern, handler, options) {
+    const raw = Boolean(options && options.body === 'raw');
+    if (pattern instanceof RegExp) {
+      routes.push({ method, regex: pattern, keys: null, handler, raw });
+      return;
+    }
     const keys = [];
     const source = pattern.replace(/:([A-Za-z]+)/g, (_, key) => {
       keys.push(key);
       return '([^/]+)';
     });
-    routes.push({ method, regex: new RegExp('^' + source + '/?$'), keys, handler });
+    routes.push({ method, regex: new RegExp('^' + source + '/?$'), keys, handler, raw });
   }
 
   async function handle(req, res) {
@@ -138,16 +144,18 @@ function createApp({ publicDir }) {
     const matching = routes.filter((r) => r.regex.test(pathname));
     if (matching.length > 0) {
       const method = req.method === 'HEAD' ? 'GET' : req.method;
-      const r = matching.find((candidate) => candidate.method === method);
+      const r = matching.find((candidate) => candidate.method === method || candidate.method === '*');
       if (!r) {
         const allowed = [...new Set(matching.map((m) => m.method))].join(', ');
         sendJson(res, 405, { error: `${req.method} is not allowed here; use ${allowed}` }, { Allow: allowed });
         return;
       }
       const match = r.regex.exec(pathname);
-      const params = {};
-      r.keys.forEach((key, i) => { params[key] = match[i + 1]; });
-      const body = ['POST', 'PUT', 'PATCH'].includes(req.method) ? await readJson(req) : undefined;
+      const params = r.keys === null ? { ...(match.groups || {}) } : {};
+      if (r.keys !== null) r.keys.forEach((key, i) => { params[key] = match[i + 1]; });
+      let body;
+      if (r.raw) body = await readBody(req);
+      else if (['POST', 'PUT', 'PATCH'].includes(req.method)) body = await readJson(req);
       const result = await r.handler({ req, res, params, query: url.searchParams, body });
       if (res.writableEnded) return;
       if (result === undefined || result === null) {
@@ -188,11 +196,13 @@ function createApp({ publicDir }) {
 
   return {
     server,
-    get: (pattern, handler) => route('GET', pattern, handler),
-    post: (pattern, handler) => route('POST', pattern, handler),
-    put: (pattern, handler) => route('PUT', pattern, handler),
-    patch: (pattern, handler) => route('PATCH', pattern, handler),
-    delete: (pattern, handler) => route('DELETE', pattern, handler),
+    get: (pattern, handler, options) => route('GET', pattern, handler, options),
+    post: (pattern, handler, options) => route('POST', pattern, handler, options),
+    put: (pattern, handler, options) => route('PUT', pattern, handler, options),
+    patch: (pattern, handler, options) => route('PATCH', pattern, handler, options),
+    delete: (pattern, handler, options) => route('DELETE', pattern, handler, options),
+    /** Any method. */
+    all: (pattern, handler, options) => route('*', pattern, handler, options),
     /** Listens on $PORT (default 3000) on all interfaces and stops cleanly on SIGTERM/SIGINT. */
     listen(name) {
       const port = Number.parseInt(process.env.PORT || '3000', 10);

@@ -10,6 +10,8 @@
   const clearDone = document.getElementById('clear-done');
   const toast = document.getElementById('toast');
   const filters = document.querySelectorAll('[data-filter]');
+  const extraInputs = document.getElementById('extra-inputs');
+  const EXTRA = {{extraFieldsJson|raw}};
   let todos = [];
   let filter = 'all';
   let toastTimer;
@@ -91,8 +93,83 @@
     remove.append(icon('M3 6h18M8 6V4h8v2M6 6l1 14h10l1-14'));
     remove.addEventListener('click', () => destroy(todo));
     actions.append(rename, remove);
-    li.append(box, text, actions);
+    const body = document.createElement('div');
+    body.className = 'body';
+    body.append(text);
+    const meta = details(todo);
+    if (meta) body.append(meta);
+    li.append(box, body, actions);
     return li;
+  }
+
+  function today() {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }
+
+  function details(todo) {
+    const badges = [];
+    for (const f of EXTRA) {
+      const v = todo[f.name];
+      if (v === null || v === undefined || v === '' || v === false) continue;
+      const badge = document.createElement('span');
+      badge.className = 'badge';
+      if (f.type === 'date') {
+        const day = String(v).slice(0, 10);
+        const [y, m, d] = day.split('-').map(Number);
+        const label = new Date(y, m - 1, d).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric',
+          month: 'short' });
+        badge.textContent = `${f.label}: ${label}`;
+        if (!todo.done && day < today()) {
+          badge.classList.add('overdue');
+          badge.textContent += ' · overdue';
+        }
+      } else if (f.type === 'boolean') {
+        badge.textContent = f.label;
+      } else {
+        badge.textContent = `${f.label}: ${v}`;
+      }
+      badges.push(badge);
+    }
+    if (badges.length === 0) return null;
+    const meta = document.createElement('div');
+    meta.className = 'meta';
+    meta.append(...badges);
+    return meta;
+  }
+
+  function buildExtraInputs() {
+    if (EXTRA.length === 0) return;
+    extraInputs.hidden = false;
+    extraInputs.replaceChildren(...EXTRA.map((f) => {
+      const wrap = document.createElement('div');
+      wrap.className = 'extra' + (f.type === 'boolean' ? ' check' : '');
+      const label = document.createElement('label');
+      label.textContent = f.label;
+      label.htmlFor = `extra-${f.name}`;
+      const input = document.createElement('input');
+      input.id = `extra-${f.name}`;
+      input.dataset.field = f.name;
+      input.dataset.type = f.type;
+      input.type = { integer: 'number', number: 'number', boolean: 'checkbox', date: 'date', email: 'email',
+        url: 'url' }[f.type] || 'text';
+      if (f.type === 'number') input.step = 'any';
+      if (f.type === 'boolean') wrap.append(input, label);
+      else wrap.append(label, input);
+      return wrap;
+    }));
+  }
+
+  function readExtras() {
+    const out = {};
+    extraInputs.querySelectorAll('input[data-field]').forEach((input) => {
+      const type = input.dataset.type;
+      if (type === 'boolean') out[input.dataset.field] = input.checked;
+      else if (input.value === '') return;
+      else if (type === 'integer' || type === 'number') out[input.dataset.field] = Number(input.value);
+      else out[input.dataset.field] = input.value;
+    });
+    return out;
   }
 
   function edit(li, todo, text) {
@@ -156,9 +233,13 @@
     const title = input.value.trim();
     if (!title) return;
     try {
-      const todo = await api('POST', 'api/todos', { title });
+      const todo = await api('POST', 'api/todos', { title, ...readExtras() });
       todos.push(todo);
       input.value = '';
+      extraInputs.querySelectorAll('input').forEach((i) => {
+        if (i.type === 'checkbox') i.checked = false;
+        else i.value = '';
+      });
       render();
     } catch (err) {
       notify(err.message, true);
@@ -183,5 +264,6 @@
     render();
   }));
 
+  buildExtraInputs();
   load();
 })();

@@ -1,74 +1,55 @@
 package ai.spawn.generation.blueprint;
 
+import ai.spawn.generation.Example;
 import ai.spawn.generation.Runtime;
+import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Every blueprint the offline generator knows, in tie-break order (earlier wins a tie, so broad blueprints such as
- * the landing page come last). Adding one: a folder {@code blueprints/<name>/} holding the files named here and an
- * entry below. Node apps get the shared {@code lib/web.js} (routing, static files, JSON bodies) and
- * {@code lib/store.js} (atomic JSON files); every app gets the shared {@code base.css} theme. Immutable and
- * thread-safe.
+ * the landing page come last). Adding one: a folder {@code blueprints/<name>/} holding its files and an entry in
+ * one of the group classes ({@link ProductivityBlueprints}, {@link ToolBlueprints}, {@link FunBlueprints},
+ * {@link ServiceBlueprints}, {@link ScriptBlueprints}). Node apps get the shared {@code lib/web.js} and
+ * {@code lib/store.js}, Python apps {@code lib/web.py}; every app gets the shared {@code base.css} theme. Immutable
+ * and thread-safe.
  */
 final class BlueprintCatalog {
 
-    private static final Set<Title.Source> NAMED_TITLES = EnumSet.of(Title.Source.EXPLICIT, Title.Source.AFTER_FOR);
-    private static final List<String> NODE_FILES = List.of(
-            "server.js", "public/index.html", "public/app.js", "public/app.css");
-    private static final List<String> STATIC_FILES = List.of("index.html", "app.js", "app.css");
+    private static final String MODEL_HINT = "Set ANTHROPIC_API_KEY (Claude) or OPENAI_BASE_URL (Ollama, vLLM,"
+            + " OpenAI) for free-form apps.";
+
+    /** Data files the blueprints' values read (not templates); part of the catalog's fingerprint. */
+    static final List<String> DATA_FILES = List.of("landing/kinds.json", "quiz/topics.json", "portfolio/roles.json",
+            "worldclock/cities.json");
 
     private final List<Blueprint> blueprints;
 
     BlueprintCatalog(TemplateLibrary library) {
-        this.blueprints = List.of(
-                node("todo", "todo lists", "Todo list", "#4f46e5", Intent.builder()
-                        .strong("todo", "to do", "task list", "checklist", "task manager", "task tracker", "task app",
-                                "shopping list", "grocery list", "reminder list")
-                        .weigh(4, "task", "chore", "errand")
-                        .weigh(3, "reminder", "things to do")
-                        .weigh(2, "list")
-                        .build(), Blueprint.Contributor.NONE),
-                node("notes", "notes", "Notes", "#b45309", Intent.builder()
-                        .strong("note", "notepad", "notebook", "memo", "journal", "diary", "scratchpad", "jot")
-                        .weigh(3, "write down", "jot down", "idea")
-                        .build(), Blueprint.Contributor.NONE),
-                node("kanban", "kanban boards", "Kanban board", "#0f766e", Intent.builder()
-                        .strong("kanban", "trello", "scrum board", "task board", "project board", "sprint board",
-                                "agile board")
-                        .weigh(4, "board")
-                        .weigh(3, "backlog", "sprint", "swimlane", "in progress")
-                        .weigh(2, "column", "card", "workflow", "project")
-                        .build(), new KanbanValues()),
-                staticApp("pomodoro", "pomodoro timers", "Pomodoro timer", "#dc2626", Intent.builder()
-                        .strong("pomodoro", "focus timer", "study timer", "work timer", "tomato timer",
-                                "productivity timer")
-                        .weigh(5, "timer")
-                        .weigh(3, "focus", "break", "study session")
-                        .build(), Blueprint.Contributor.NONE),
-                staticApp("calculator", "calculators", "Calculator", "#2563eb", Intent.builder()
-                        .strong("calculator", "calc", "adding machine")
-                        .weigh(5, "arithmetic", "calculate")
-                        .weigh(3, "math", "maths", "add", "subtract", "multiply", "divide")
-                        .build(), Blueprint.Contributor.NONE),
-                staticApp("tictactoe", "tic-tac-toe", "Tic-tac-toe", "#7c3aed", Intent.builder()
-                        .strong("tic tac toe", "noughts and crosses", "xo game", "x and o")
-                        .weigh(4, "game")
-                        .weigh(2, "play", "board game")
-                        .build(), Blueprint.Contributor.NONE),
-                node("crud", "REST APIs for your own data (\"an API for books with title, author and year\")",
-                        "Items API", "#0e7490", Intent.builder()
-                        .strong("crud", "restful")
-                        .weigh(9, "api", "endpoint", "backend", "back end", "web service", "microservice")
-                        .weigh(3, "database", "resource", "entity")
-                        .weigh(1, "rest", "json")
-                        .bonus(BlueprintCatalog::namesFieldsOfAnApi)
-                        .build(), new CrudValues()),
-                staticApp("landing", "landing pages", "Welcome", "#db2777", Intent.builder()
+        List<Blueprint> all = new ArrayList<>();
+        all.addAll(ProductivityBlueprints.all(library));
+        all.addAll(ToolBlueprints.all(library));
+        all.addAll(FunBlueprints.all(library));
+        all.addAll(ScriptBlueprints.all());
+        all.addAll(ServiceBlueprints.all());
+        all.add(landing(library));
+        Set<String> names = new HashSet<>();
+        for (Blueprint b : all) {
+            if (!names.add(b.name())) {
+                throw new IllegalStateException("two blueprints named " + b.name());
+            }
+        }
+        this.blueprints = List.copyOf(all);
+    }
+
+    private static Blueprint landing(TemplateLibrary library) {
+        return Blueprint.builder("landing", Blueprint.Kind.WEB_APP).summary("landing pages")
+                .description("A landing page with a hero, three features, an about section and contact details.")
+                .example("Landing page", "a landing page for my bakery Sweet Crumbs in Berlin")
+                .intent(Intent.builder()
                         .strong("landing page", "homepage", "home page", "one pager", "one page site",
                                 "splash page", "marketing page", "promo page", "business page")
                         .weigh(6, "website", "web site", "landing", "webpage")
@@ -76,8 +57,11 @@ final class BlueprintCatalog {
                         .weigh(3, "business", "company", "startup", "brand", "bakery", "cafe", "restaurant", "shop",
                                 "salon", "agency", "gym", "studio", "hotel", "clinic", "charity")
                         .weigh(2, "page")
-                        .build(), new LandingValues(library.text("landing/kinds.json")),
-                        EnumSet.allOf(Title.Source.class)));
+                        .build())
+                .titles(EnumSet.allOf(Title.Source.class))
+                .defaults("Welcome", "#db2777")
+                .contributor(new LandingValues(library.text("landing/kinds.json")))
+                .staticFiles().build();
     }
 
     List<Blueprint> all() {
@@ -89,47 +73,51 @@ final class BlueprintCatalog {
     }
 
     /**
-     * The user-facing refusal: what the offline generator builds and how to get more.
+     * The same app on the other runtime: the Python variant of a Node.js blueprint ({@code python} true) or the
+     * Node.js original of a Python variant; empty when there is none.
      */
+    Optional<Blueprint> variant(Blueprint blueprint, boolean python) {
+        String base = blueprint.name().endsWith("-py") ? blueprint.name().substring(0, blueprint.name().length() - 3)
+                : blueprint.name();
+        Optional<Blueprint> target = byName(python ? base + "-py" : base);
+        return target.filter(t -> t.runtime() == (python ? Runtime.PYTHON : Runtime.NODE));
+    }
+
+    /** One working prompt per blueprint: web apps, then APIs, then scripts; Python variants after the others. */
+    List<Example> examples() {
+        List<Example> out = new ArrayList<>();
+        for (Blueprint.Kind kind : Blueprint.Kind.values()) {
+            blueprints.stream().filter(b -> b.kind() == kind && !b.pythonVariant()).map(Blueprint::example)
+                    .forEach(out::add);
+            blueprints.stream().filter(b -> b.kind() == kind && b.pythonVariant()).map(Blueprint::example)
+                    .forEach(out::add);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The user-facing refusal: what the offline generator builds and how to get more. */
     String refusal() {
+        return "The offline generator cannot build this yet. It builds web apps: " + list(Blueprint.Kind.WEB_APP)
+                + " (" + pythonVariants() + " also in Python); APIs: " + list(Blueprint.Kind.API)
+                + "; and run-once scripts: " + list(Blueprint.Kind.SCRIPT) + ". " + MODEL_HINT;
+    }
+
+    /** What the Python variants make, as a list ("todo lists, notes and guestbooks"). */
+    String pythonVariants() {
+        return join(blueprints.stream().filter(Blueprint::pythonVariant)
+                .map(b -> variant(b, false).map(Blueprint::summary).orElse(b.defaultTitle())).toList());
+    }
+
+    private String list(Blueprint.Kind kind) {
+        return join(blueprints.stream().filter(b -> b.kind() == kind && b.summary() != null)
+                .map(Blueprint::summary).toList());
+    }
+
+    private static String join(List<String> names) {
         StringBuilder list = new StringBuilder();
-        for (int i = 0; i < blueprints.size(); i++) {
-            list.append(i == 0 ? "" : i == blueprints.size() - 1 ? " and " : ", ").append(blueprints.get(i).summary());
+        for (int i = 0; i < names.size(); i++) {
+            list.append(i == 0 ? "" : i == names.size() - 1 ? " and " : ", ").append(names.get(i));
         }
-        return "The offline generator cannot build this yet. It builds: " + list + ". Set ANTHROPIC_API_KEY (Claude)"
-                + " or OPENAI_BASE_URL (Ollama, vLLM, OpenAI) for free-form apps.";
-    }
-
-    private static int namesFieldsOfAnApi(PromptText prompt) {
-        boolean api = prompt.mentions("api") || prompt.mentions("rest") || prompt.mentions("crud")
-                || prompt.mentions("endpoint") || prompt.mentions("backend");
-        return api && EntityExtractor.namesFields(prompt) ? 6 : 0;
-    }
-
-    private static Blueprint node(String name, String summary, String title, String accent, Intent intent,
-                                  Blueprint.Contributor contributor) {
-        Map<String, String> files = new LinkedHashMap<>();
-        for (String f : NODE_FILES) {
-            files.put(f, name + "/" + f);
-        }
-        files.put("lib/web.js", "_shared/node/web.js");
-        files.put("lib/store.js", "_shared/node/store.js");
-        files.put("public/base.css", "_shared/base.css");
-        return new Blueprint(name, summary, Runtime.NODE, intent, title, accent, NAMED_TITLES, files, contributor);
-    }
-
-    private static Blueprint staticApp(String name, String summary, String title, String accent, Intent intent,
-                                       Blueprint.Contributor contributor) {
-        return staticApp(name, summary, title, accent, intent, contributor, NAMED_TITLES);
-    }
-
-    private static Blueprint staticApp(String name, String summary, String title, String accent, Intent intent,
-                                       Blueprint.Contributor contributor, Set<Title.Source> titles) {
-        Map<String, String> files = new LinkedHashMap<>();
-        for (String f : STATIC_FILES) {
-            files.put(f, name + "/" + f);
-        }
-        files.put("base.css", "_shared/base.css");
-        return new Blueprint(name, summary, Runtime.STATIC, intent, title, accent, titles, files, contributor);
+        return list.toString();
     }
 }

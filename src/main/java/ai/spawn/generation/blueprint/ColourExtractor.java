@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +30,14 @@ final class ColourExtractor {
 
     private static final Pattern HEX = Pattern.compile("#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})\\b");
     private static final Pattern DARK_THEME = Pattern.compile(
-            "\\b(?:dark|night|black)[\\s-]+(?:mode|theme|background|ui|look|style|scheme)\\b|\\bin dark\\b",
+            "\\b(?:dark|night|black)[\\s-]+(?:mode|theme|background|ui|look|style|scheme)\\b|\\bin dark\\b"
+                    + "|\\bmake\\s+it\\s+(?:dark|darker)\\b(?!\\s+\\p{L})",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LIGHT_THEME = Pattern.compile(
+            "\\b(?:light|white|bright|day)[\\s-]+(?:mode|theme|background|ui|look|scheme)\\b|\\bin light\\b"
+                    + "|\\bmake\\s+it\\s+(?:light|lighter|bright|brighter)\\b(?!\\s+\\p{L})"
+                    + "|\\b(?:no|without|disable|turn\\s+off|remove|stop\\s+using)\\s+(?:the\\s+)?(?:dark|night)[\\s-]+"
+                    + "(?:mode|theme)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private ColourExtractor() {
@@ -72,7 +80,19 @@ final class ColourExtractor {
 
     /** Whether the prompt asks for a dark theme ("dark mode", "night mode", "black background"). */
     static boolean darkTheme(PromptText prompt) {
-        return DARK_THEME.matcher(prompt.original()).find();
+        return theme(prompt).filter("dark"::equals).isPresent();
+    }
+
+    /**
+     * The theme a prompt asks for: {@code dark} ("dark mode", "make it dark"), {@code light} ("light mode", "turn off
+     * dark mode", "white background"), or empty when it says neither.
+     */
+    static Optional<String> theme(PromptText prompt) {
+        String text = prompt.original();
+        if (LIGHT_THEME.matcher(text).find()) {
+            return Optional.of("light");
+        }
+        return DARK_THEME.matcher(text).find() ? Optional.of("dark") : Optional.empty();
     }
 
     private static boolean isThemeWord(String colour, String next) {

@@ -1,5 +1,6 @@
 package ai.spawn.generation.blueprint;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -24,19 +25,54 @@ final class CrudValues implements Blueprint.Contributor {
         }
     }
 
-    /** The newest message that names fields decides; else the whole conversation. */
+    @Override
+    public boolean understands(PromptText clause) {
+        return !change(clause).isEmpty();
+    }
+
+    /**
+     * The entity: its name from the whole conversation; its fields from the first message that lists them, then
+     * each follow-up's additions, removals or new list.
+     */
     static Entity entity(PromptFacts facts) {
-        for (PromptText m : facts.messages()) {
-            if (EntityExtractor.namesFields(m)) {
-                return EntityExtractor.extract(m);
+        Entity named = EntityExtractor.extract(facts.whole());
+        List<PromptText> messages = facts.oldestFirst();
+        List<Field> fields = null;
+        for (PromptText m : messages) {
+            FieldEdits.Change change = change(m);
+            if (!change.isEmpty()) {
+                fields = FieldEdits.apply(fields == null ? named.fields() : fields, change);
             }
         }
-        return EntityExtractor.extract(facts.whole());
+        if (fields == null || fields.isEmpty()) {
+            return named;
+        }
+        return new Entity(named.plural(), named.singular(), fields, true);
+    }
+
+    /** What one message says about the fields: a list it names outright, else additions or removals. */
+    static FieldEdits.Change change(PromptText message) {
+        FieldEdits.Change edit = FieldEdits.read(message, true);
+        if (!edit.isEmpty()) {
+            return edit;
+        }
+        if (EntityExtractor.namesFields(message)) {
+            return new FieldEdits.Change(List.of(), List.of(), EntityExtractor.extract(message).fields());
+        }
+        return FieldEdits.Change.NONE;
     }
 
     static String fieldsJson(Entity entity) {
+        return fieldsJson(entity.fields());
+    }
+
+    /** The fields as the JSON array the generated servers validate against ({@code []} for none). */
+    static String fieldsJson(List<Field> fields) {
+        if (fields.isEmpty()) {
+            return "[]";
+        }
         StringJoiner j = new StringJoiner(",\n  ", "[\n  ", "\n]");
-        for (Field f : entity.fields()) {
+        for (Field f : fields) {
             j.add("{ \"name\": " + Escape.JS.apply(f.name()) + ", \"label\": " + Escape.JS.apply(f.label())
                     + ", \"type\": " + Escape.JS.apply(f.type().wire()) + ", \"required\": " + f.required() + " }");
         }

@@ -47,7 +47,7 @@ final class EntityExtractor {
             "records", "entries", "set", "bunch", "registry", "tracker", "manager", "management", "store", "storage",
             "managing", "storing", "tracking", "of", "for", "me", "us", "that", "this", "to", "quick", "minimal",
             "full", "complete", "service", "backend", "server", "app", "system", "lot", "lots", "info", "details");
-    private static final Set<String> NOT_A_FIELD = Set.of(
+    static final Set<String> NOT_A_FIELD = Set.of(
             "validation", "validations", "persistence", "storage", "json", "database", "db", "pagination", "search",
             "sorting", "filtering", "auth", "authentication", "tests", "docs", "documentation", "ui", "page",
             "frontend", "endpoints", "crud", "rest", "api", "cors", "logging", "error", "errors", "types", "ids");
@@ -127,6 +127,11 @@ final class EntityExtractor {
         return words.isEmpty() ? Optional.empty() : Optional.of(words.get(words.size() - 1));
     }
 
+    /** The fields a "with …" (or "fields: …") list in {@code prompt} names, in order; empty when none. */
+    static List<Field> listedFields(PromptText prompt) {
+        return fields(prompt.original(), Set.of());
+    }
+
     private static List<Field> fields(String text, Set<String> entityWords) {
         Matcher start = FIELDS_START.matcher(text);
         while (start.find()) {
@@ -159,7 +164,8 @@ final class EntityExtractor {
         return new ArrayList<>(fields.values());
     }
 
-    private static Optional<Field> parseItem(String raw) {
+    /** One field from one item of a list ("due date", "price (number)"), or empty when it is not a field. */
+    static Optional<Field> parseItem(String raw) {
         String item = raw.toLowerCase(Locale.ROOT).strip();
         String hint = null;
         Matcher m = TYPE_HINT.matcher(item);

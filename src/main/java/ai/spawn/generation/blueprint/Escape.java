@@ -27,8 +27,8 @@ enum Escape {
         }
     },
     /**
-     * A complete JavaScript/JSON string literal, quotes included. {@code < > &} and line separators are escaped
-     * too, so the literal is also safe inside an HTML {@code <script>}.
+     * A complete JavaScript/JSON (and Python) string literal, quotes included. {@code < > &} and line separators are
+     * escaped too, so the literal is also safe inside an HTML {@code <script>}.
      */
     JS {
         @Override
@@ -81,13 +81,23 @@ enum Escape {
         if (path.endsWith(".html") || path.endsWith(".htm") || path.endsWith(".svg")) {
             return HTML;
         }
-        if (path.endsWith(".js") || path.endsWith(".mjs") || path.endsWith(".json")) {
+        // a JSON string literal is a valid Python string literal too
+        if (path.endsWith(".js") || path.endsWith(".mjs") || path.endsWith(".json") || path.endsWith(".py")) {
             return JS;
         }
         if (path.endsWith(".css")) {
             return CSS;
         }
         return RAW;
+    }
+
+    /** A JSON array of strings, each written as a {@link #JS} literal (so it is also safe inside a script tag). */
+    static String jsonArray(java.util.List<String> values) {
+        java.util.StringJoiner j = new java.util.StringJoiner(", ", "[", "]");
+        for (String v : values) {
+            j.add(JS.apply(v));
+        }
+        return j.toString();
     }
 
     static Escape named(String name) {

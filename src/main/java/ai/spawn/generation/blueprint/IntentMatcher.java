@@ -10,9 +10,9 @@ import java.util.Set;
 /**
  * Picks the blueprint a prompt asks for. Each blueprint's keywords are looked up among the prompt's words and runs
  * of two or three words (so word order and "to do"/"to-do"/"todo" do not matter); strong keywords also match with
- * one typo (two from eight letters on). The best score wins, ties go to the earlier blueprint. A prompt wins nothing
- * when it scores below {@value #MIN_SCORE}, or when it only matches generic words while asking for something out of
- * reach ("a 3D multiplayer shooter game"). Thread-safe.
+ * one typo (two from eight letters on), but only the best such near miss counts per blueprint. The best score wins,
+ * ties go to the earlier blueprint. A prompt wins nothing when it scores below {@value #MIN_SCORE}, or when it only
+ * matches generic words while asking for something out of reach ("a 3D multiplayer shooter game"). Thread-safe.
  */
 final class IntentMatcher {
 
@@ -45,7 +45,7 @@ final class IntentMatcher {
         this.vocabulary = Set.copyOf(words);
     }
 
-    /** A blueprint and how strongly the prompt asked for it. */
+    /** A blueprint and how strongly the prompt asked for it; {@code named}: a strong keyword spelled right. */
     record Match(Blueprint blueprint, int score, boolean named) {
     }
 
@@ -80,13 +80,19 @@ final class IntentMatcher {
 
     private Match score(Blueprint blueprint, List<String> windows, PromptText prompt) {
         int score = 0;
+        int typo = 0;
         boolean named = false;
         for (Map.Entry<String, Integer> keyword : blueprint.intent().weights().entrySet()) {
             int hit = hit(keyword.getKey(), keyword.getValue(), windows);
-            score += hit;
-            named |= keyword.getValue() >= Intent.STRONG && hit > 0;
+            boolean exact = hit == keyword.getValue();
+            score += exact ? hit : 0;
+            typo = exact ? typo : Math.max(typo, hit);
+            named |= keyword.getValue() >= Intent.STRONG && exact;
         }
-        return new Match(blueprint, score + blueprint.intent().bonus().score(prompt), named);
+        // one misspelt word names a blueprint once, however many of its keywords it resembles ("price number")
+        score += typo;
+        // a bonus refines a keyword match ("names fields", "in Python"); on its own it points nowhere
+        return new Match(blueprint, score == 0 ? 0 : score + blueprint.intent().bonus().score(prompt), named);
     }
 
     private int hit(String keyword, int weight, List<String> windows) {

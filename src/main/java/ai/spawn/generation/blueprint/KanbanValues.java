@@ -28,25 +28,35 @@ final class KanbanValues implements Blueprint.Contributor {
         values.put("columnsJson", j.toString());
     }
 
+    @Override
+    public boolean understands(PromptText clause) {
+        return named(clause).size() >= 2;
+    }
+
     static List<String> columns(PromptFacts facts) {
         for (PromptText m : facts.messages()) {
-            Matcher matcher = COLUMNS.matcher(m.original());
-            if (matcher.find()) {
-                List<String> found = new ArrayList<>();
-                for (String item : ListPhrase.items(matcher.group(1))) {
-                    String name = TitleExtractor.clean(item.replaceFirst("(?i)^(?:a|an|the)\\s+", ""));
-                    if (name.isEmpty() || name.split("\\s+").length > 3 || name.length() > 24) {
-                        break;
-                    }
-                    if (found.size() < MAX_COLUMNS && found.stream().noneMatch(name::equalsIgnoreCase)) {
-                        found.add(Character.toUpperCase(name.charAt(0)) + name.substring(1));
-                    }
-                }
-                if (found.size() >= 2) {
-                    return found;
-                }
+            List<String> found = named(m);
+            if (found.size() >= 2) {
+                return found;
             }
         }
         return DEFAULT_COLUMNS;
+    }
+
+    private static List<String> named(PromptText m) {
+        Matcher matcher = COLUMNS.matcher(m.original());
+        List<String> found = new ArrayList<>();
+        if (matcher.find()) {
+            for (String item : ListPhrase.items(matcher.group(1))) {
+                String name = TitleExtractor.clean(item.replaceFirst("(?i)^(?:a|an|the)\\s+", ""));
+                if (name.isEmpty() || name.split("\\s+").length > 3 || name.length() > 24) {
+                    break;
+                }
+                if (found.size() < MAX_COLUMNS && found.stream().noneMatch(name::equalsIgnoreCase)) {
+                    found.add(Character.toUpperCase(name.charAt(0)) + name.substring(1));
+                }
+            }
+        }
+        return found;
     }
 }

@@ -31,6 +31,26 @@ final class ListPhrase {
         return out;
     }
 
+    /**
+     * The items of the enumeration that starts {@code text} as display names: articles and "my" dropped, first letter
+     * capitalised, duplicates removed; the list stops at the first item longer than {@code maxWords} words or 40
+     * characters (where the sentence moves on). Empty unless at least two items remain.
+     */
+    static List<String> names(String text, int maxItems, int maxWords) {
+        List<String> out = new ArrayList<>();
+        for (String item : items(text)) {
+            String name = TitleExtractor.clean(item.replaceFirst("(?i)^(?:a|an|the|my|our|some)\\s+", ""));
+            if (name.isEmpty() || name.split("\\s+").length > maxWords || name.length() > 40) {
+                break;
+            }
+            String display = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            if (out.size() < maxItems && out.stream().noneMatch(display::equalsIgnoreCase)) {
+                out.add(display);
+            }
+        }
+        return out.size() >= 2 ? out : List.of();
+    }
+
     /** Commas inside "(...)" belong to a type hint, not to the list. */
     private static String protectParentheses(String s) {
         StringBuilder b = new StringBuilder(s.length());

@@ -25,6 +25,11 @@ record PromptFacts(List<PromptText> messages, Function<PromptText, Optional<Titl
         return messages.get(0);
     }
 
+    /** The newest message that satisfies {@code test}, else the newest message. */
+    PromptText latestMentioning(java.util.function.Predicate<PromptText> test) {
+        return messages.stream().filter(test).findFirst().orElse(latest());
+    }
+
     /** All messages joined, oldest first: what the conversation asks for as a whole. */
     PromptText whole() {
         if (messages.size() == 1) {
@@ -48,9 +53,27 @@ record PromptFacts(List<PromptText> messages, Function<PromptText, Optional<Titl
         return Optional.empty();
     }
 
+    /** The messages oldest first, the order in which follow-ups apply. */
+    List<PromptText> oldestFirst() {
+        List<PromptText> out = new java.util.ArrayList<>(messages);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    /** {@code dark}, {@code light} or {@code auto} (follow the device): the newest message naming a theme decides. */
+    String theme() {
+        for (PromptText m : messages) {
+            Optional<String> t = ColourExtractor.theme(m);
+            if (t.isPresent()) {
+                return t.get();
+            }
+        }
+        return "auto";
+    }
+
     /** The palette: the newest message naming colours decides, else {@code fallbackAccent}. */
     Palette palette(String fallbackAccent) {
-        boolean dark = messages.stream().anyMatch(ColourExtractor::darkTheme);
+        boolean dark = theme().equals("dark");
         for (PromptText m : messages) {
             List<String> colours = ColourExtractor.colours(m);
             if (!colours.isEmpty()) {

@@ -20,7 +20,10 @@ final class TitleExtractor {
             "[\"“”«»„]([^\"“”«»„\\n]{1,60})[\"“”«»„]"
                     + "|(?<![\\p{L}\\p{N}])'([^'\\n]{1,60})'(?![\\p{L}\\p{N}])");
     private static final Pattern NAMED = Pattern.compile(
-            "\\b(?:called|named|titled|name it|call it|brand(?:ed)?)\\s*:?\\s+(.{1,60}?)"
+            "\\b(?:called|named|titled|name it|call it|brand(?:ed)?"
+                    + "|rename(?:\\s+(?:it|this|the\\s+\\w+))?\\s+(?:to|as)"
+                    + "|(?:change|set|update)\\s+(?:the\\s+|its\\s+)?(?:app\\s+)?(?:title|name|heading)\\s+to"
+                    + "|(?:title|heading)\\s+(?:should\\s+be|to\\s+be))\\s*:?\\s+(.{1,60}?)"
                     + "(?=\\s*(?:[,.;:!?()\\n]|$)"
                     + "|\\s+(?:with|that|which|for|where|to|using|in|on|and|it|so|please)\\b)",
             Pattern.CASE_INSENSITIVE);

@@ -14,6 +14,7 @@ import ai.spawn.sandbox.SandboxLaunchException;
 import ai.spawn.sandbox.SandboxLimits;
 import ai.spawn.sandbox.SandboxProvider;
 import ai.spawn.sandbox.SandboxSpec;
+import ai.spawn.security.SecurityEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +30,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The {@code local} provider: sandboxes built from bubblewrap, namespaces, per-sandbox cgroups (v1 or v2) and a
@@ -35,11 +42,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * uid). {@link #create} costs a few directory and cgroup writes plus one {@code mount}, or nothing but a hand-over
  * when the {@link WarmPool} has one ready; processes start with one {@code bwrap} each. At most {@code max-live}
  * sandboxes (pooled ones included) exist at once, and none is created while the host's available memory is under
- * the headroom: {@link #create} then throws {@link SandboxCapacityException}. Thread-safe. {@link #close()}
- * destroys the pool and every sandbox it created.
+ * the headroom: {@link #create} then throws {@link SandboxCapacityException}. Every {@value #CHECK_SECONDS} s one
+ * thread turns the limits sandboxes hit into security events (see {@link LimitWatch}); the same thread hands them to
+ * the event sink, so a slow sink never holds up a sandbox. Thread-safe. {@link #close()} destroys the pool and
+ * every sandbox it created.
  */
 public final class BubblewrapSandboxProvider implements SandboxProvider, AutoCloseable {
 
+    static final long CHECK_SECONDS = 5;
+    private static final long CLOSE_WAIT_SECONDS = 5;
     private static final Logger log = LoggerFactory.getLogger(BubblewrapSandboxProvider.class);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
@@ -52,18 +63,24 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
     private final LocalSandbox.Context context;
     private final SandboxSlots slots;
     private final WarmPool pool;
+    private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread t = new Thread(task, "sandbox-limits");
+        t.setDaemon(true);
+        return t;
+    });
 
     private BubblewrapSandboxProvider(HostTools tools, Cgroups cgroups, SandboxLayout layout, int uid,
-                                      CapacitySettings capacity) {
+                                      Consumer<SecurityEvent> events, CapacitySettings capacity) {
         this.layout = layout;
         this.cgroups = cgroups;
         this.mounts = new WorkspaceMount(tools, uid);
         this.teardown = new Teardown(cgroups, layout, mounts);
         this.context = new LocalSandbox.Context(new BwrapCommand(tools, uid, layout), tools, new ProcessLauncher(),
-                cgroups, this::remove);
+                cgroups, this::remove, event -> record(events, event), Clock.systemUTC());
         this.slots = new SandboxSlots(capacity.maxLive(), capacity.headroomBytes(), new HostMemory());
         this.pool = new WarmPool(capacity.poolSize(), capacity.poolTemplates(), capacity.poolLimits(), slots,
                 ids::next, this::prepareWarm, teardown::destroy);
+        checks.scheduleWithFixedDelay(this::checkLimits, CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);
     }
 
     /**
@@ -81,20 +98,40 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
         }
     }
 
+    /** {@link #open(Path, int, Consumer)} that only logs security events. */
+    public static BubblewrapSandboxProvider open(Path dataDir, int uid) {
+        return open(dataDir, uid, BubblewrapSandboxProvider::logEvent);
+    }
+
+    private static void logEvent(SecurityEvent event) {
+        log.warn("security event {} of {} in sandbox {}: {}", event.kind(), event.appId(), event.sandboxId(),
+                event.detail());
+    }
+
     /**
      * Checks the host, prepares the data directory and cgroups, and proves it all works by running one command in
      * a throwaway sandbox. Without a warm pool or capacity limits.
      *
      * @param dataDir where workspaces, tools and leftovers live ({@code spawnai.data-dir})
      * @param uid     the unprivileged uid sandboxed processes run as
+     * @param events  records the limits sandboxes hit (called on one provider thread; its failures are logged)
      * @throws IllegalStateException with a message saying how to fix the host when something is missing
      */
-    public static BubblewrapSandboxProvider open(Path dataDir, int uid) {
-        return open(dataDir, uid, CapacitySettings.unlimited());
+    public static BubblewrapSandboxProvider open(Path dataDir, int uid, Consumer<SecurityEvent> events) {
+        return open(dataDir, uid, events, CapacitySettings.unlimited());
     }
 
     /** {@link #open(Path, int)} with capacity limits and a warm pool, which starts filling in the background. */
     static BubblewrapSandboxProvider open(Path dataDir, int uid, CapacitySettings capacity) {
+        return open(dataDir, uid, BubblewrapSandboxProvider::logEvent, capacity);
+    }
+
+    /**
+     * {@link #open(Path, int, Consumer)} with capacity limits and a warm pool, which starts filling in the
+     * background.
+     */
+    static BubblewrapSandboxProvider open(Path dataDir, int uid, Consumer<SecurityEvent> events,
+                                          CapacitySettings capacity) {
         String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin:/usr/bin:/bin";
         HostTools tools = Prerequisites.check(path, uid);
         Cgroups cgroups;
@@ -107,7 +144,8 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
                     + " or cgroup v2 mounted read-write at /sys/fs/cgroup")), e);
         }
         SandboxLayout layout = SandboxLayout.prepare(dataDir, uid);
-        BubblewrapSandboxProvider provider = new BubblewrapSandboxProvider(tools, cgroups, layout, uid, capacity);
+        BubblewrapSandboxProvider provider = new BubblewrapSandboxProvider(tools, cgroups, layout, uid, events,
+                capacity);
         provider.selfTest();
         provider.pool.start();
         log.info("local sandbox provider ready: {}, data in {}, sandboxes run as uid {}",
@@ -167,7 +205,7 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
             cgroups.create(id, limits);
             long scratch = Math.max(limits.disk().toBytes(), 16L << 20);
             return new PreparedSandbox(id, template, limits,
-                    new BwrapCommand.Target(dirs, cgroups.procsFiles(id), scratch), null);
+                    new BwrapCommand.Target(dirs, cgroups.procsFiles(id), scratch, limits.openFiles()), null);
         } catch (FileAlreadyExistsException e) {
             throw new SandboxLaunchException(id, "sandbox id " + id + " is taken; try again", e);
         } catch (IOException | UncheckedIOException e) {
@@ -232,6 +270,16 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
                 log.warn("sandbox {} could not be removed on shutdown; it is a leftover now", id, e);
             }
         }
+        checks.shutdown(); // runs the events still queued, stops the periodic check
+        try {
+            if (!checks.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("security events of sandboxes were still being recorded at shutdown; the rest is lost");
+                checks.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            checks.shutdownNow();
+        }
         context.launcher().close();
     }
 
@@ -245,6 +293,33 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
         teardown.destroy(sandboxId);
         if (sandboxes.remove(sandboxId) != null) {
             slots.release();
+        }
+    }
+
+    /** Queues the event for the check thread; sandboxes call this while holding their locks. */
+    private void record(Consumer<SecurityEvent> events, SecurityEvent event) {
+        try {
+            checks.execute(() -> {
+                try {
+                    events.accept(event);
+                } catch (RuntimeException e) {
+                    log.warn("could not record the security event {} of sandbox {}: {}", event.kind(),
+                            event.sandboxId(), event.detail(), e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.warn("security event {} of sandbox {} after shutdown, not recorded: {}", event.kind(),
+                    event.sandboxId(), event.detail());
+        }
+    }
+
+    private void checkLimits() {
+        for (LocalSandbox sandbox : sandboxes.values()) {
+            try {
+                sandbox.checkLimits(false);
+            } catch (RuntimeException e) {
+                log.warn("checking the limits of sandbox {} failed", sandbox.id(), e);
+            }
         }
     }
 

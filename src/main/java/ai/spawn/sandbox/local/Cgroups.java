@@ -71,19 +71,29 @@ interface Cgroups {
     /** Cpu time and memory use so far; {@link SandboxUsage#NONE} when the cgroups are gone. */
     SandboxUsage usage(String sandboxId);
 
+    /** How often its memory and pids limits were hit so far; {@link LimitCounters#NONE} when the cgroups are gone. */
+    LimitCounters counters(String sandboxId);
+
     /** Whether sandboxes can be frozen: cgroup v2, or cgroup v1 with the {@code freezer} hierarchy mounted. */
-    boolean canFreeze();
+    default boolean canFreeze() {
+        return false;
+    }
 
     /**
      * Asks the kernel to freeze ({@code true}) or thaw every process of the sandbox; freezing completes
      * asynchronously ({@link #freezerState}). Processes that enter the cgroup while it is frozen freeze at once.
      *
      * @throws java.io.UncheckedIOException when the cgroup is gone or cannot freeze
+     * @throws UnsupportedOperationException when sandboxes cannot be frozen here
      */
-    void freeze(String sandboxId, boolean frozen);
+    default void freeze(String sandboxId, boolean frozen) {
+        throw new UnsupportedOperationException("no cgroup freezer");
+    }
 
     /** The sandbox's freezer state; {@link FreezerState#THAWED} when it cannot freeze or its cgroup is gone. */
-    FreezerState freezerState(String sandboxId);
+    default FreezerState freezerState(String sandboxId) {
+        return FreezerState.THAWED;
+    }
 
     /** The kernel's view of a sandbox's freezer. */
     enum FreezerState {

@@ -136,6 +136,13 @@ final class CgroupsV1 implements Cgroups {
     }
 
     @Override
+    public LimitCounters counters(String sandboxId) {
+        return new LimitCounters(
+                CgroupFs.readKey(memory.resolve(sandboxId).resolve("memory.oom_control"), "oom_kill", 0),
+                CgroupFs.readKey(pids.resolve(sandboxId).resolve("pids.events"), "max", 0));
+    }
+
+    @Override
     public boolean canFreeze() {
         return freezer != null;
     }

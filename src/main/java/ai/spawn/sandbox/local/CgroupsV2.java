@@ -101,6 +101,13 @@ final class CgroupsV2 implements Cgroups {
     }
 
     @Override
+    public LimitCounters counters(String sandboxId) {
+        Path dir = dir(sandboxId);
+        return new LimitCounters(CgroupFs.readKey(dir.resolve("memory.events"), "oom_kill", 0),
+                CgroupFs.readKey(dir.resolve("pids.events"), "max", 0));
+    }
+
+    @Override
     public boolean canFreeze() {
         return true;
     }

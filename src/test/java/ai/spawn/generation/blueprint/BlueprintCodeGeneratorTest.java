@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.spawn.generation.AppBundle;
+import ai.spawn.generation.Example;
 import ai.spawn.generation.GenerationInfo;
 import ai.spawn.generation.GenerationListener;
 import ai.spawn.generation.GenerationRequest;
@@ -19,9 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class BlueprintCodeGeneratorTest {
 
-    private static final List<String> ONE_PER_BLUEPRINT = List.of("a todo list", "a notes app", "a kanban board",
-            "a REST API for books with title, author and year", "a landing page for my bakery Sweet Crumbs",
-            "a pomodoro timer", "a calculator", "tic-tac-toe");
+    private static final List<String> ONE_PER_BLUEPRINT =
+            new BlueprintCodeGenerator().examples().stream().map(Example::prompt).toList();
     private static final Pattern EXTERNAL = Pattern.compile(
             "(?:src|href|action)\\s*=\\s*[\"']?(?:https?:)?//|url\\(\\s*[\"']?(?:https?:)?//|@import"
                     + "|fetch\\(\\s*[\"'`]https?:");
@@ -123,12 +123,17 @@ class BlueprintCodeGeneratorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a 3D multiplayer shooter", "a blockchain exchange"})
+    @ValueSource(strings = {"a 3D multiplayer shooter", "a blockchain exchange", "a script that mines bitcoin"})
     void refusesWithWhatItCanBuildAndHowToGetMore(String prompt) {
         assertThatThrownBy(() -> generate(prompt))
                 .isInstanceOf(UnsupportedPromptException.class)
-                .hasMessageStartingWith("The offline generator cannot build this yet. It builds: todo lists, notes,")
+                .hasMessageStartingWith("The offline generator cannot build this yet. It builds web apps: todo lists,"
+                        + " notes,")
                 .hasMessageContaining("landing pages")
+                .hasMessageContaining("also in Python")
+                .hasMessageContaining("APIs: REST APIs for your own data")
+                .hasMessageContaining("URL shorteners")
+                .hasMessageContaining("run-once scripts: prime numbers")
                 .hasMessageEndingWith("Set ANTHROPIC_API_KEY (Claude) or OPENAI_BASE_URL (Ollama, vLLM, OpenAI)"
                         + " for free-form apps.");
     }
@@ -140,29 +145,72 @@ class BlueprintCodeGeneratorTest {
     }
 
     @Test
-    void followUpsKeepTheBlueprintAndApplyNewColoursAndTitles() {
-        AppBundle first = generate("a todo list");
-        AppBundle green = generator.generate(new GenerationRequest("make it green and call it \"Chores\"", first,
-                null, List.of("a todo list")), GenerationListener.NONE);
-        assertThat(green.origin().model()).isEqualTo("todo");
-        assertThat(green.title()).isEqualTo("Chores");
-        assertThat(green.files().get("public/base.css")).contains("--accent: #16a34a;");
-
-        AppBundle api = generate("a REST API for books with title and author");
-        AppBundle withYear = generator.generate(new GenerationRequest("books with title, author and year", api, null,
-                List.of("a REST API for books with title and author")), GenerationListener.NONE);
-        assertThat(withYear.files().get("server.js"))
-                .contains("\"name\": \"year\", \"label\": \"Year\", \"type\": \"integer\"");
+    void examplesNameEveryBlueprintOnceWebAppsFirstThenApisThenScripts() {
+        List<Example> examples = generator.examples();
+        assertThat(examples).hasSizeGreaterThanOrEqualTo(27);
+        List<String> kinds = examples.stream().map(Example::kind).distinct().toList();
+        assertThat(kinds).containsExactly("web app", "API", "script");
+        List<String> models = examples.stream()
+                .map(e -> generate(e.prompt()).origin().model()).toList();
+        assertThat(models).doesNotHaveDuplicates();
+        assertThat(models).containsExactlyInAnyOrderElementsOf(new BlueprintCatalog(
+                new TemplateLibrary(getClass().getClassLoader())).all().stream().map(Blueprint::name).toList());
+        assertThat(examples).allSatisfy(e -> assertThat(e.title()).isNotBlank());
+        assertThat(examples.get(0).prompt()).isEqualTo("a todo list app with due dates");
     }
 
     @Test
-    void refusesEditsItCannotExpressFixesAndForeignApps() {
+    void everyBundleSaysWhatItIsAndRecordsItsPrompt() {
+        AppBundle bundle = generate("a URL shortener API");
+        assertThat(bundle.summary()).contains("302");
+        assertThat(bundle.files().get(".blueprint.json")).contains("\"blueprint\" : \"shortener\"")
+                .contains("a URL shortener API");
+    }
+
+    @Test
+    void promptsThatSayPythonGetThePythonVariantWhereThereIsOne() {
+        AppBundle python = generate("a todo app in python");
+        assertThat(python.runtime()).isEqualTo(Runtime.PYTHON);
+        assertThat(python.start()).isEqualTo("python3 -u app.py");
+        assertThat(python.files()).containsKeys("app.py", "lib/web.py", "lib/store.py", "public/index.html");
+        assertThat(generate("a guestbook in python").origin().model()).isEqualTo("guestbook-py");
+        assertThat(generate("notes with flask").origin().model()).isEqualTo("notes-py");
+        assertThat(generate("a guestbook").origin().model()).isEqualTo("guestbook");
+        AppBundle kanban = generate("a kanban board in python");
+        assertThat(kanban.runtime()).isEqualTo(Runtime.NODE);
+        assertThat(kanban.summary()).contains("Built with Node.js");
+    }
+
+    @Test
+    void scriptsAreRunOncePythonProgramsWithTheNumbersFromThePrompt() {
+        AppBundle primes = generate("a script that prints the first 500 prime numbers");
+        assertThat(primes.runtime()).isEqualTo(Runtime.PYTHON);
+        assertThat(primes.files()).containsKeys("app.py", "script.py", "public/index.html");
+        assertThat(primes.files().get("script.py")).contains("MODE = \"count\"").contains("N = int(\"500\")");
+        assertThat(generate("print all primes below 1000").files().get("script.py"))
+                .contains("MODE = \"limit\"").contains("N = int(\"1000\")");
+        assertThat(generate("a script that prints the multiplication table of 7").files().get("script.py"))
+                .contains("OF = int(\"7\")");
+        assertThat(generate("count the words in: \"to be or not to be\"").files().get("script.py"))
+                .contains("TEXT = \"to be or not to be\"");
+        assertThat(generate("a script that prints 'Good morning'").files().get("script.py"))
+                .contains("MESSAGE = \"Good morning\"");
+        assertThat(generate("a script that prints the first 99999999 primes").files().get("script.py"))
+                .contains("N = int(\"100000\")");
+    }
+
+    @Test
+    void thePromptVersionIsAFingerprintOfTheCatalog() {
+        assertThat(generator.promptVersion()).startsWith("catalog-")
+                .isEqualTo(new BlueprintCodeGenerator().promptVersion());
+    }
+
+    @Test
+    void refusesFixesAndAppsItDidNotBuild() {
         AppBundle first = generate("a todo list");
-        assertThatThrownBy(() -> generator.generate(new GenerationRequest("make the buttons round", first, null,
-                List.of("a todo list")), GenerationListener.NONE)).isInstanceOf(UnsupportedPromptException.class)
-                .hasMessageContaining("cannot make other edits");
         assertThatThrownBy(() -> generator.generate(new GenerationRequest("fix it", first, "exit 1", List.of()),
-                GenerationListener.NONE)).isInstanceOf(UnsupportedPromptException.class);
+                GenerationListener.NONE)).isInstanceOf(UnsupportedPromptException.class)
+                .hasMessageContaining("cannot repair");
         AppBundle foreign = first.withOrigin(new GenerationInfo("anthropic", "claude", 1, 1, 0, 0, 0.01, 10));
         assertThatThrownBy(() -> generator.generate(new GenerationRequest("make it green", foreign, null, List.of()),
                 GenerationListener.NONE)).isInstanceOf(UnsupportedPromptException.class)

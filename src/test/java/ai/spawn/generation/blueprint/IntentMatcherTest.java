@@ -57,6 +57,89 @@ class IntentMatcherTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
+        "a habit tracker | habits",
+        "track my daily habits and streaks | habits",
+        "an expense tracker | expenses",
+        "an app to track my spending | expenses",
+        "a budget app with categories | expenses",
+        "a markdown editor | markdown",
+        "write markdown with a live preview | markdown",
+        "a stopwatch | stopwatch",
+        "stop watch with laps | stopwatch",
+        "a countdown to christmas | countdown",
+        "how many days until my birthday | countdown",
+        "a countdown timer for 5 minutes | countdown",
+        "a world clock | worldclock",
+        "show the time in different time zones | worldclock",
+        "a unit converter | converter",
+        "convert celsius to fahrenheit | converter",
+        "a unit conversion calculator | converter",
+        "a random password generator | password",
+        "generate a strong passphrase | password",
+        "a trivia quiz about animals | quiz",
+        "a poll | poll",
+        "let people vote between tea and coffee | poll",
+        "a guestbook for my site | guestbook",
+        "a snake game | snake",
+        "play snake | snake",
+        "my portfolio website | portfolio",
+        "a personal website for a photographer | portfolio",
+        "an online resume | portfolio",
+        "a URL shortener | shortener",
+        "shorten links like bit.ly | shortener",
+        "a key value store | kv",
+        "a redis-like kv api | kv",
+        "a webhook inbox | webhooks",
+        "something like requestbin to inspect webhooks | webhooks",
+        "a script that prints the first 100 prime numbers | primes",
+        "print the fibonacci sequence | fibonacci",
+        "a program that counts words in a text | wordcount",
+        "print a times table | multiplication",
+        "fizz buzz | fizzbuzz",
+        "a hello world program | hello",
+        "a script that prints 'good morning' | hello",
+        "a todo app in python | todo-py",
+        "a python notes app | notes-py",
+        "a guestbook with flask | guestbook-py",
+        "a todo app in node | todo",
+    })
+    void recognisesEveryBlueprintOfTheCatalog(String prompt, String expected) {
+        assertThat(match(prompt)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "a habbit tracker | habits",
+        "a stopwach | stopwatch",
+        "a cuntdown to new year | countdown",
+        "a markdwon editor | markdown",
+        "a guestbok | guestbook",
+        "a pasword generator | password",
+        "a snkae game | snake",
+        "a portfollio | portfolio",
+        "a webhok inbox | webhooks",
+        "a fibonaci script | fibonacci",
+    })
+    void toleratesTyposInTheNewBlueprints(String prompt, String expected) {
+        assertThat(match(prompt)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a chatbot", "an online store with payments", "a script", "print something",
+            "a python app", "a video streaming site", "an uber clone"})
+    void refusesGenericOrOutOfReachPrompts(String prompt) {
+        assertThat(match(prompt)).isEqualTo("none");
+    }
+
+    @Test
+    void aTypoIsNeverReadAsNamingABlueprint() {
+        assertThat(matcher.match(PromptText.of("a todo list with price number")).map(IntentMatcher.Match::named))
+                .contains(true);
+        assertThat(matcher.match(PromptText.of("a stopwach")).map(IntentMatcher.Match::named)).contains(false);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
         "a tood list | todo",
         "tdoo app | todo",
         "a todo lsit | todo",

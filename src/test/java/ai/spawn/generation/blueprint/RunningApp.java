@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A generated bundle written to a directory and running on the host's node, the way the sandbox runs it (working
- * directory = the bundle, {@code PORT} set). Static bundles run under a stand-in for the sandbox's file server.
+ * directory = the bundle, {@code PORT} set). Static bundles run under the file server the sandbox uses.
  * Close it to stop the process; {@link #restart()} stops and starts it on the same files.
  */
 final class RunningApp implements AutoCloseable {
@@ -60,7 +60,7 @@ final class RunningApp implements AutoCloseable {
         List<String> command;
         if (bundle.runtime() == Runtime.STATIC) {
             Path server = dir.getParent().resolve("static-server-" + port + ".js");
-            try (InputStream in = RunningApp.class.getResourceAsStream("/static-server.js")) {
+            try (InputStream in = RunningApp.class.getResourceAsStream("/ai/spawn/sandbox/local/static-server.js")) {
                 Files.write(server, in.readAllBytes());
             }
             command = List.of("node", server.toString());
@@ -104,9 +104,18 @@ final class RunningApp implements AutoCloseable {
     }
 
     HttpResponse<String> send(String method, String path, String json) {
-        HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json);
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").method(method, body));
+        return send(method, path, "application/json", json);
+    }
+
+    HttpResponse<String> send(String method, String path, String contentType, String body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).method(method, publisher));
+    }
+
+    /** Runs {@code code} with {@code node -e} in the app's directory (to test its browser logic) and returns stdout. */
+    String node(String code) {
+        return NodeRun.run(dir, code);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
