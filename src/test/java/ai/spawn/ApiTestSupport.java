@@ -21,12 +21,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import ai.spawn.sandbox.SandboxProvider;
 import ai.spawn.testing.ApiClient;
 import ai.spawn.testing.ApiClient.Reply;
 import ai.spawn.testing.RawHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -48,6 +50,9 @@ abstract class ApiTestSupport {
 
     @Value("${spawnai.data-dir}")
     Path dataDir;
+
+    @Autowired
+    SandboxProvider provider;
 
     ApiClient api;
 
@@ -95,6 +100,17 @@ abstract class ApiTestSupport {
         }
     }
 
+    /** Whether a sandbox process's command line names a sandbox of the warm pool (not listed by the provider). */
+    private boolean pooled(String commandLine, Path sandboxes) {
+        int at = commandLine.indexOf(sandboxes + "/");
+        if (at < 0) {
+            return false;
+        }
+        String rest = commandLine.substring(at + sandboxes.toString().length() + 1);
+        int slash = rest.indexOf('/');
+        return !provider.list().contains(slash < 0 ? rest : rest.substring(0, slash));
+    }
+
     @AfterEach
     void destroyEverything() {
         for (JsonNode a : api.get("/api/v1/apps").json().get("apps")) {
@@ -104,18 +120,21 @@ abstract class ApiTestSupport {
 
     /**
      * Nothing of this server's ended apps remains: no sandbox directory under its data dir and no process whose
-     * command line names that directory (every sandbox process is started with its workspace path).
+     * command line names that directory (every sandbox process is started with its workspace path) — besides the
+     * warm pool's, which belong to no app and which the provider does not list.
      */
     void assertNothingLeftBehind() {
         Path sandboxes = dataDir.toAbsolutePath().normalize().resolve("sandboxes");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             if (Files.isDirectory(sandboxes)) {
                 try (Stream<Path> s = Files.list(sandboxes)) {
-                    assertThat(s.toList()).isEmpty();
+                    assertThat(s.filter(dir -> provider.list().contains(dir.getFileName().toString())).toList())
+                            .isEmpty();
                 }
             }
             assertThat(ProcessHandle.allProcesses()
                     .filter(p -> p.info().commandLine().orElse("").contains(sandboxes.toString()))
+                    .filter(p -> !pooled(p.info().commandLine().orElse(""), sandboxes))
                     .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
                     .toList()).isEmpty();
         });

@@ -170,7 +170,11 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         exchange = new Exchange(key, this, client, context.pools(), httpRequest, request, webSocket, hasBody);
         bodyBytes = 0;
         state = State.CONNECTING;
-        exchange.connect();
+        if (live.wake() == null) {
+            exchange.connect();
+        } else {
+            exchange.wakeThenConnect(context.wakes(), live.wake());
+        }
     }
 
     private void onRequestContent(HttpContent content) {

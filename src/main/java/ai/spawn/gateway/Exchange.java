@@ -102,6 +102,24 @@ final class Exchange {
         }
     }
 
+    /**
+     * Wakes the sleeping app off the event loop, then connects as {@link #connect()} does; the owner hears
+     * {@code failed} with a 503 page when it cannot be woken. Nothing happens once the exchange is cancelled.
+     */
+    void wakeThenConnect(AppWakes wakes, Runnable wake) {
+        wakes.wake(key.appId(), wake).whenComplete((ok, error) -> client.eventLoop().execute(() -> {
+            if (cancelled) {
+                return;
+            }
+            if (error == null) {
+                connect();
+            } else {
+                owner.failed(this, ErrorPage.unavailable(
+                        "This app was asleep and could not be woken up. Try again in a moment."));
+            }
+        }));
+    }
+
     private void acquired(Future<Channel> acquired) {
         if (cancelled) {
             if (acquired.isSuccess()) {

@@ -1,5 +1,6 @@
 package ai.spawn.gateway;
 
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,7 +9,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the {@link GatewayServer} from {@link GatewayProperties}, the {@link RouteResolver} and traffic listeners. */
+/**
+ * Wires the {@link GatewayServer} from {@link GatewayProperties}, the {@link RouteResolver} and traffic listeners
+ * (among them {@link AppActivity}).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GatewayProperties.class)
 class GatewayConfiguration {
@@ -23,6 +27,11 @@ class GatewayConfiguration {
             return (appId, port) -> new Route.Unknown();
         });
         return new GatewayServer(properties, routes, composite(listeners.orderedStream().toList()));
+    }
+
+    @Bean
+    AppActivity appActivity(ObjectProvider<Clock> clock) {
+        return new AppActivity(clock.getIfAvailable(Clock::systemUTC));
     }
 
     private static GatewayTrafficListener composite(List<GatewayTrafficListener> listeners) {

@@ -23,8 +23,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * The gateway: its own HTTP/1.1 listener that serves every app at {@code {port}-{appId}.{domain}}, asking the
  * {@link RouteResolver} where each app lives and proxying to it (WebSocket included), or answering itself with a
- * small page when the app is unknown (404), gone (410), not ready (503) or not answering (502). Nothing of the
- * control plane is reachable through it.
+ * small page when the app is unknown (404), gone (410), not ready (503) or not answering (502). A live app that
+ * sleeps (paused) is woken first, off the event loop ({@link Route.Live#wake()}). Nothing of the control plane is
+ * reachable through it.
  *
  * <p>Started and stopped with the Spring context. Thread-safe. {@link #start()} fails with an
  * {@link IllegalStateException} when the port cannot be bound.
@@ -39,6 +40,7 @@ public final class GatewayServer implements SmartLifecycle {
     private final AppConnections apps;
     private EventLoopGroup group;
     private UpstreamPools pools;
+    private AppWakes wakes;
     private ChannelGroup clients;
     private Channel serverChannel;
     private ScheduledFuture<?> sweeper;
@@ -59,9 +61,10 @@ public final class GatewayServer implements SmartLifecycle {
         group = new MultiThreadIoEventLoopGroup(properties.eventLoopThreads(),
                 new DefaultThreadFactory("spawnai-gateway"), transport.ioHandlerFactory());
         pools = new UpstreamPools(transport, properties);
+        wakes = new AppWakes();
         clients = new DefaultChannelGroup("gateway-clients", GlobalEventExecutor.INSTANCE);
         ProxyContext context = new ProxyContext(properties,
-                new RequestRouter(properties.domain(), resolver, pools), pools);
+                new RequestRouter(properties.domain(), resolver, pools), pools, wakes);
         HttpDecoderConfig decoderConfig = new HttpDecoderConfig()
                 .setMaxInitialLineLength(16 * 1024)
                 .setMaxHeaderSize(32 * 1024)
@@ -116,6 +119,7 @@ public final class GatewayServer implements SmartLifecycle {
     }
 
     private void shutDownLoops() {
+        wakes.close();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 

@@ -18,16 +18,25 @@ public interface SandboxProvider {
     /**
      * Creates a sandbox.
      *
-     * @throws SandboxLaunchException when the sandbox cannot be created (capacity, host error)
+     * @throws SandboxCapacityException when the provider is at its capacity (retry later)
+     * @throws SandboxLaunchException when the sandbox cannot be created (host error)
      */
     Sandbox create(SandboxSpec spec);
 
     /** A sandbox this provider holds, if it still exists. */
     Optional<Sandbox> find(String sandboxId);
 
-    /** Ids of every sandbox this provider holds, including leftovers of an earlier run (for the reaper). */
+    /**
+     * Ids of every sandbox this provider holds, including leftovers of an earlier run (for the reaper). Sandboxes
+     * pre-created for a warm pool are the provider's own and not listed: nobody but the provider may destroy them.
+     */
     Set<String> list();
 
     /** Kills every process of the sandbox and removes everything it held. Idempotent. */
     void destroy(String sandboxId);
+
+    /** How full the provider is; {@link SandboxCapacity#UNKNOWN} when it cannot tell. Cheap; never blocks long. */
+    default SandboxCapacity capacity() {
+        return SandboxCapacity.UNKNOWN;
+    }
 }

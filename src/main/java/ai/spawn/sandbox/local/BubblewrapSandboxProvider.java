@@ -7,6 +7,8 @@ import java.util.HexFormat;
 
 import ai.spawn.sandbox.ExecResult;
 import ai.spawn.sandbox.Sandbox;
+import ai.spawn.sandbox.SandboxCapacity;
+import ai.spawn.sandbox.SandboxCapacityException;
 import ai.spawn.sandbox.SandboxException;
 import ai.spawn.sandbox.SandboxLaunchException;
 import ai.spawn.sandbox.SandboxLimits;
@@ -37,16 +39,20 @@ import java.util.function.Consumer;
 /**
  * The {@code local} provider: sandboxes built from bubblewrap, namespaces, per-sandbox cgroups (v1 or v2) and a
  * size-limited tmpfs workspace, on this host. Needs root (it mounts, creates cgroups, then drops to an unprivileged
- * uid). {@link #create} costs a few directory and cgroup writes plus one {@code mount}; processes start with one
- * {@code bwrap} each. Every {@value #CHECK_SECONDS} s one thread turns the limits sandboxes hit into security events
- * (see {@link LimitWatch}); the same thread hands them to the event sink, so a slow sink never holds up a
- * sandbox. Thread-safe. {@link #close()} destroys every sandbox it created.
+ * uid). {@link #create} costs a few directory and cgroup writes plus one {@code mount}, or nothing but a hand-over
+ * when the {@link WarmPool} has one ready; processes start with one {@code bwrap} each. At most {@code max-live}
+ * sandboxes (pooled ones included) exist at once, and none is created while the host's available memory is under
+ * the headroom: {@link #create} then throws {@link SandboxCapacityException}. Every {@value #CHECK_SECONDS} s one
+ * thread turns the limits sandboxes hit into security events (see {@link LimitWatch}); the same thread hands them to
+ * the event sink, so a slow sink never holds up a sandbox. Thread-safe. {@link #close()} destroys the pool and
+ * every sandbox it created.
  */
 public final class BubblewrapSandboxProvider implements SandboxProvider, AutoCloseable {
 
     static final long CHECK_SECONDS = 5;
     private static final long CLOSE_WAIT_SECONDS = 5;
     private static final Logger log = LoggerFactory.getLogger(BubblewrapSandboxProvider.class);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final SandboxIds ids = new SandboxIds();
     private final Map<String, LocalSandbox> sandboxes = new ConcurrentHashMap<>();
@@ -55,6 +61,8 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
     private final WorkspaceMount mounts;
     private final Teardown teardown;
     private final LocalSandbox.Context context;
+    private final SandboxSlots slots;
+    private final WarmPool pool;
     private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread t = new Thread(task, "sandbox-limits");
         t.setDaemon(true);
@@ -62,13 +70,16 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
     });
 
     private BubblewrapSandboxProvider(HostTools tools, Cgroups cgroups, SandboxLayout layout, int uid,
-                                      Consumer<SecurityEvent> events) {
+                                      Consumer<SecurityEvent> events, CapacitySettings capacity) {
         this.layout = layout;
         this.cgroups = cgroups;
         this.mounts = new WorkspaceMount(tools, uid);
         this.teardown = new Teardown(cgroups, layout, mounts);
         this.context = new LocalSandbox.Context(new BwrapCommand(tools, uid, layout), tools, new ProcessLauncher(),
                 cgroups, this::remove, event -> record(events, event), Clock.systemUTC());
+        this.slots = new SandboxSlots(capacity.maxLive(), capacity.headroomBytes(), new HostMemory());
+        this.pool = new WarmPool(capacity.poolSize(), capacity.poolTemplates(), capacity.poolLimits(), slots,
+                ids::next, this::prepareWarm, teardown::destroy);
         checks.scheduleWithFixedDelay(this::checkLimits, CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -89,13 +100,17 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
 
     /** {@link #open(Path, int, Consumer)} that only logs security events. */
     public static BubblewrapSandboxProvider open(Path dataDir, int uid) {
-        return open(dataDir, uid, event -> log.warn("security event {} of {} in sandbox {}: {}", event.kind(),
-                event.appId(), event.sandboxId(), event.detail()));
+        return open(dataDir, uid, BubblewrapSandboxProvider::logEvent);
+    }
+
+    private static void logEvent(SecurityEvent event) {
+        log.warn("security event {} of {} in sandbox {}: {}", event.kind(), event.appId(), event.sandboxId(),
+                event.detail());
     }
 
     /**
      * Checks the host, prepares the data directory and cgroups, and proves it all works by running one command in
-     * a throwaway sandbox.
+     * a throwaway sandbox. Without a warm pool or capacity limits.
      *
      * @param dataDir where workspaces, tools and leftovers live ({@code spawnai.data-dir})
      * @param uid     the unprivileged uid sandboxed processes run as
@@ -103,6 +118,20 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
      * @throws IllegalStateException with a message saying how to fix the host when something is missing
      */
     public static BubblewrapSandboxProvider open(Path dataDir, int uid, Consumer<SecurityEvent> events) {
+        return open(dataDir, uid, events, CapacitySettings.unlimited());
+    }
+
+    /** {@link #open(Path, int)} with capacity limits and a warm pool, which starts filling in the background. */
+    static BubblewrapSandboxProvider open(Path dataDir, int uid, CapacitySettings capacity) {
+        return open(dataDir, uid, BubblewrapSandboxProvider::logEvent, capacity);
+    }
+
+    /**
+     * {@link #open(Path, int, Consumer)} with capacity limits and a warm pool, which starts filling in the
+     * background.
+     */
+    static BubblewrapSandboxProvider open(Path dataDir, int uid, Consumer<SecurityEvent> events,
+                                          CapacitySettings capacity) {
         String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin:/usr/bin:/bin";
         HostTools tools = Prerequisites.check(path, uid);
         Cgroups cgroups;
@@ -115,8 +144,10 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
                     + " or cgroup v2 mounted read-write at /sys/fs/cgroup")), e);
         }
         SandboxLayout layout = SandboxLayout.prepare(dataDir, uid);
-        BubblewrapSandboxProvider provider = new BubblewrapSandboxProvider(tools, cgroups, layout, uid, events);
+        BubblewrapSandboxProvider provider = new BubblewrapSandboxProvider(tools, cgroups, layout, uid, events,
+                capacity);
         provider.selfTest();
+        provider.pool.start();
         log.info("local sandbox provider ready: {}, data in {}, sandboxes run as uid {}",
                 cgroups.describe(), dataDir.toAbsolutePath().normalize(), uid);
         return provider;
@@ -129,20 +160,52 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
 
     @Override
     public Sandbox create(SandboxSpec spec) {
-        String id = ids.next();
+        if (!slots.hasMemory()) {
+            SandboxCapacity now = capacity();
+            throw new SandboxCapacityException("this machine has " + (now.memoryAvailableBytes() >> 20)
+                    + " MiB of memory available, less than its headroom of " + (now.memoryHeadroomBytes() >> 20)
+                    + " MiB; try again later", now, RETRY_AFTER);
+        }
+        PreparedSandbox prepared = pool.take(spec.template(), spec.limits()).orElse(null);
+        boolean pooled = prepared != null;
+        if (!pooled) {
+            if (!slots.tryAcquire() && !pool.evictForRoom()) {
+                SandboxCapacity now = capacity();
+                throw new SandboxCapacityException("this machine holds its maximum of " + now.maxLive()
+                        + " sandboxes; try again later", now, RETRY_AFTER);
+            }
+            try {
+                prepared = prepare(ids.next(), spec.template(), spec.limits());
+            } catch (RuntimeException e) {
+                slots.release();
+                throw e;
+            }
+        }
+        String id = prepared.id();
+        LocalSandbox sandbox = new LocalSandbox(id, spec, prepared.target(), context);
+        if (prepared.writer() != null) {
+            sandbox.adoptWarmWriter(prepared.writer());
+        }
+        sandboxes.put(id, sandbox);
         SandboxLimits limits = spec.limits();
+        log.info("sandbox {} {} for {} ({}, {} MB memory, {} pids, {} m cpu, {} MB disk)", id,
+                pooled ? "handed over from the pool" : "created", spec.owner(), spec.template(),
+                limits.memory().toMegabytes(), limits.pids(), limits.cpuMillis(), limits.disk().toMegabytes());
+        return sandbox;
+    }
+
+    /**
+     * Makes a sandbox's resources: its directories, workspace tmpfs and cgroups. Removes what it made when a step
+     * fails. The caller holds a slot for it.
+     */
+    private PreparedSandbox prepare(String id, String template, SandboxLimits limits) {
         try {
             SandboxDirs dirs = layout.create(id);
             mounts.mount(id, dirs.workspace(), limits.disk());
             cgroups.create(id, limits);
             long scratch = Math.max(limits.disk().toBytes(), 16L << 20);
-            LocalSandbox sandbox = new LocalSandbox(id, spec,
-                    new BwrapCommand.Target(dirs, cgroups.procsFiles(id), scratch, limits.openFiles()), context);
-            sandboxes.put(id, sandbox);
-            log.info("sandbox {} created for {} ({}, {} MB memory, {} pids, {} m cpu, {} MB disk)", id,
-                    spec.owner(), spec.template(), limits.memory().toMegabytes(), limits.pids(),
-                    limits.cpuMillis(), limits.disk().toMegabytes());
-            return sandbox;
+            return new PreparedSandbox(id, template, limits,
+                    new BwrapCommand.Target(dirs, cgroups.procsFiles(id), scratch, limits.openFiles()), null);
         } catch (FileAlreadyExistsException e) {
             throw new SandboxLaunchException(id, "sandbox id " + id + " is taken; try again", e);
         } catch (IOException | UncheckedIOException e) {
@@ -155,6 +218,12 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
         }
     }
 
+    /** {@link #prepare} plus what else can be done ahead: the writer of the first {@code writeFiles}. */
+    private PreparedSandbox prepareWarm(String id, String template, SandboxLimits limits) {
+        PreparedSandbox prepared = prepare(id, template, limits);
+        return prepared.withWriter(WarmWriter.start(context, id, prepared.target()));
+    }
+
     @Override
     public Optional<Sandbox> find(String sandboxId) {
         LocalSandbox sandbox = sandboxes.get(sandboxId);
@@ -163,10 +232,19 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
 
     @Override
     public Set<String> list() {
+        Set<String> owned = pool.owned();
         Set<String> all = new HashSet<>(sandboxes.keySet());
         all.addAll(layout.ids());
         all.addAll(cgroups.list());
+        all.removeAll(owned);
+        all.removeAll(pool.owned()); // one made while listing
         return all;
+    }
+
+    @Override
+    public SandboxCapacity capacity() {
+        return new SandboxCapacity(sandboxes.size(), pool.size(), slots.max(), slots.memoryAvailable(),
+                slots.headroomBytes());
     }
 
     @Override
@@ -184,6 +262,7 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
 
     @Override
     public void close() {
+        pool.close();
         for (String id : Set.copyOf(sandboxes.keySet())) {
             try {
                 destroy(id);
@@ -204,10 +283,17 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
         context.launcher().close();
     }
 
+    /** The warm pool (for tests and benchmarks). */
+    WarmPool pool() {
+        return pool;
+    }
+
     /** Called by a sandbox's destroy: removes its resources, then forgets it. */
     private void remove(String sandboxId) {
         teardown.destroy(sandboxId);
-        sandboxes.remove(sandboxId);
+        if (sandboxes.remove(sandboxId) != null) {
+            slots.release();
+        }
     }
 
     /** Queues the event for the check thread; sandboxes call this while holding their locks. */
@@ -237,9 +323,11 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
         }
     }
 
+    /** Runs one command in a throwaway sandbox that, like a test of the host, bypasses the capacity limits. */
     private void selfTest() {
         SandboxSpec spec = new SandboxSpec("spawnai-self-test", "static", SandboxLimits.defaults(), Map.of());
-        Sandbox sandbox = create(spec);
+        PreparedSandbox prepared = prepare(ids.next(), spec.template(), spec.limits());
+        Sandbox sandbox = new LocalSandbox(prepared.id(), spec, prepared.target(), context);
         try {
             ExecResult result = sandbox.exec("test \"$(id -u)\" != 0 && test -w /home/user/app",
                     Duration.ofSeconds(30), line -> { });

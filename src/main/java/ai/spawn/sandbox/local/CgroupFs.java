@@ -52,6 +52,18 @@ final class CgroupFs {
         }
     }
 
+    /** The first word in {@code file}, or {@code fallback} when the file does not exist or is empty. */
+    static String readWord(Path file, String fallback) {
+        try {
+            String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
+            return text.isEmpty() ? fallback : text.split("\\s+", 2)[0];
+        } catch (NoSuchFileException e) {
+            return fallback;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The value of {@code key} in a flat-keyed file such as {@code cpu.stat}, or {@code fallback}. */
     static long readKey(Path file, String key, long fallback) {
         try (Stream<String> lines = Files.lines(file, StandardCharsets.US_ASCII)) {

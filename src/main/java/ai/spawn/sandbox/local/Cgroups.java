@@ -73,4 +73,35 @@ interface Cgroups {
 
     /** How often its memory and pids limits were hit so far; {@link LimitCounters#NONE} when the cgroups are gone. */
     LimitCounters counters(String sandboxId);
+
+    /** Whether sandboxes can be frozen: cgroup v2, or cgroup v1 with the {@code freezer} hierarchy mounted. */
+    default boolean canFreeze() {
+        return false;
+    }
+
+    /**
+     * Asks the kernel to freeze ({@code true}) or thaw every process of the sandbox; freezing completes
+     * asynchronously ({@link #freezerState}). Processes that enter the cgroup while it is frozen freeze at once.
+     *
+     * @throws java.io.UncheckedIOException when the cgroup is gone or cannot freeze
+     * @throws UnsupportedOperationException when sandboxes cannot be frozen here
+     */
+    default void freeze(String sandboxId, boolean frozen) {
+        throw new UnsupportedOperationException("no cgroup freezer");
+    }
+
+    /** The sandbox's freezer state; {@link FreezerState#THAWED} when it cannot freeze or its cgroup is gone. */
+    default FreezerState freezerState(String sandboxId) {
+        return FreezerState.THAWED;
+    }
+
+    /** The kernel's view of a sandbox's freezer. */
+    enum FreezerState {
+        /** Its processes run. */
+        THAWED,
+        /** Freezing was asked for, some processes still run. */
+        FREEZING,
+        /** Every process is frozen. */
+        FROZEN
+    }
 }

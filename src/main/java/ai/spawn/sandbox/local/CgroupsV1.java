@@ -28,6 +28,8 @@ final class CgroupsV1 implements Cgroups {
     private final Path pids;
     private final Path cpu;
     private final Path cpuacct;
+    /** The freezer hierarchy's parent, {@code null} when that hierarchy is not mounted. */
+    private final Path freezer;
     private final List<Path> parents;
 
     CgroupsV1(Path root) {
@@ -40,16 +42,20 @@ final class CgroupsV1 implements Cgroups {
         this.pids = root.resolve("pids").resolve(parentName);
         this.cpu = root.resolve("cpu").resolve(parentName);
         this.cpuacct = root.resolve("cpuacct").resolve(parentName);
+        this.freezer = Files.isDirectory(root.resolve("freezer")) ? root.resolve("freezer").resolve(parentName) : null;
         Map<Path, Path> distinct = new LinkedHashMap<>();
         for (Path parent : List.of(memory, pids, cpu, cpuacct)) {
             distinct.putIfAbsent(realParent(parent), parent);
+        }
+        if (freezer != null) {
+            distinct.putIfAbsent(realParent(freezer), freezer);
         }
         this.parents = List.copyOf(distinct.values());
     }
 
     @Override
     public String describe() {
-        return "cgroup v1 at " + root + " (memory, pids, cpu, cpuacct)";
+        return "cgroup v1 at " + root + " (memory, pids, cpu, cpuacct" + (freezer == null ? ")" : ", freezer)");
     }
 
     @Override
@@ -134,6 +140,32 @@ final class CgroupsV1 implements Cgroups {
         return new LimitCounters(
                 CgroupFs.readKey(memory.resolve(sandboxId).resolve("memory.oom_control"), "oom_kill", 0),
                 CgroupFs.readKey(pids.resolve(sandboxId).resolve("pids.events"), "max", 0));
+    }
+
+    @Override
+    public boolean canFreeze() {
+        return freezer != null;
+    }
+
+    @Override
+    public void freeze(String sandboxId, boolean frozen) {
+        if (freezer == null) {
+            throw new UnsupportedOperationException("the cgroup v1 freezer hierarchy is not mounted");
+        }
+        CgroupFs.write(freezer.resolve(sandboxId).resolve("freezer.state"), frozen ? "FROZEN" : "THAWED");
+    }
+
+    @Override
+    public FreezerState freezerState(String sandboxId) {
+        if (freezer == null) {
+            return FreezerState.THAWED;
+        }
+        String state = CgroupFs.readWord(freezer.resolve(sandboxId).resolve("freezer.state"), "THAWED");
+        return switch (state) {
+            case "FROZEN" -> FreezerState.FROZEN;
+            case "FREEZING" -> FreezerState.FREEZING;
+            default -> FreezerState.THAWED;
+        };
     }
 
     static long quotaMicros(int cpuMillis) {

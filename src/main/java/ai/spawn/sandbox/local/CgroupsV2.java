@@ -107,6 +107,26 @@ final class CgroupsV2 implements Cgroups {
                 CgroupFs.readKey(dir.resolve("pids.events"), "max", 0));
     }
 
+    @Override
+    public boolean canFreeze() {
+        return true;
+    }
+
+    @Override
+    public void freeze(String sandboxId, boolean frozen) {
+        CgroupFs.write(dir(sandboxId).resolve("cgroup.freeze"), frozen ? "1" : "0");
+    }
+
+    @Override
+    public FreezerState freezerState(String sandboxId) {
+        Path dir = dir(sandboxId);
+        if (CgroupFs.readLong(dir.resolve("cgroup.freeze"), 0) == 0) {
+            return FreezerState.THAWED;
+        }
+        return CgroupFs.readKey(dir.resolve("cgroup.events"), "frozen", 0) == 1
+                ? FreezerState.FROZEN : FreezerState.FREEZING;
+    }
+
     private Path dir(String sandboxId) {
         return parent.resolve(sandboxId);
     }

@@ -30,8 +30,10 @@ import java.util.function.Consumer;
  * bwrap over them. The app runs with {@code socat} forwarding {@code /run/sbx/app.sock} to its port, in one
  * bwrap whose main process is the app, so the bwrap process lives exactly as long as the app. When the app ends on
  * its own, the {@link #onExit} listener hears why ({@link ExitReasons}); the limits it hits become security events
- * ({@link LimitWatch}). Thread-safe: launches, exits and {@link #destroy()} are serialized on one lock; commands
- * run to completion outside it.
+ * ({@link LimitWatch}). Thread-safe: launches, exits, pause, resume and {@link #destroy()} are serialized on one
+ * lock; commands run to completion outside it. {@link #pause()} freezes the sandbox's cgroup; launching a command or
+ * the app in a paused sandbox resumes it first (a frozen command would only wait), and destroying it thaws it first
+ * (frozen processes cannot die).
  */
 final class LocalSandbox implements Sandbox {
 
@@ -49,12 +51,16 @@ final class LocalSandbox implements Sandbox {
     private final Cgroups cgroups;
     private final Consumer<String> teardown;
     private final LimitWatch watch;
+    private final Freezer freezer;
     private final Object lock = new Object();
     private final Set<Process> commands = ConcurrentHashMap.newKeySet();
     private volatile boolean destroyed;
+    private volatile boolean paused;
     private boolean removed;
     private AppProcess app;
     private volatile Consumer<ProcessExit> exitListener;
+    /** A {@code tar -x} started ahead by the warm pool, for the first {@link #writeFiles}. */
+    private Process warmWriter;
 
     LocalSandbox(String id, SandboxSpec spec, BwrapCommand.Target target, Context context) {
         this.id = id;
@@ -67,6 +73,7 @@ final class LocalSandbox implements Sandbox {
         this.teardown = context.teardown();
         this.watch = new LimitWatch(id, spec, target.dirs().workspace().toFile(), cgroups, context.events(),
                 context.clock());
+        this.freezer = new Freezer(cgroups);
     }
 
     /**
@@ -99,8 +106,7 @@ final class LocalSandbox implements Sandbox {
         } catch (IllegalArgumentException e) {
             throw new SandboxException(id, e.getMessage(), e);
         }
-        List<String> untar = List.of(tools.tar().toString(), "-x", "-f", "-", "--no-same-owner");
-        ExecResult result = run(untar, archive, WRITE_TIMEOUT, line -> { });
+        ExecResult result = run(WarmWriter.untar(tools), archive, WRITE_TIMEOUT, line -> { });
         if (!result.succeeded()) {
             boolean full = result.lastLines().stream().anyMatch(l -> l.contains("No space left on device"));
             throw new SandboxException(id, (full ? "the workspace is full: " : "writing files failed: ")
@@ -124,6 +130,8 @@ final class LocalSandbox implements Sandbox {
         env.put("PORT", Integer.toString(port));
         synchronized (lock) {
             ensureExists();
+            wake();
+            takeWarmWriter(false);
             if (app != null) {
                 app.stop(STOP_WAIT);
                 app = null;
@@ -175,11 +183,55 @@ final class LocalSandbox implements Sandbox {
     }
 
     @Override
+    public void pause() {
+        synchronized (lock) {
+            ensureExists();
+            if (!paused) {
+                freezer.freeze(id);
+                paused = true;
+                log.info("sandbox {} paused", id);
+            }
+        }
+    }
+
+    @Override
+    public void resume() {
+        synchronized (lock) {
+            ensureExists();
+            if (paused) {
+                wake();
+                log.info("sandbox {} resumed", id);
+            }
+        }
+    }
+
+    @Override
+    public boolean isPaused() {
+        ensureExists();
+        return paused;
+    }
+
+    /** Thaws the sandbox if it is paused. Call with the lock held. */
+    private void wake() {
+        if (paused) {
+            freezer.thaw(id);
+            paused = false;
+        }
+    }
+
+    @Override
     public void destroy() {
         synchronized (lock) {
             destroyed = true;
             if (removed) {
                 return;
+            }
+            if (paused) {
+                try {
+                    wake();
+                } catch (SandboxException e) {
+                    log.warn("sandbox {} could not be thawed before it is destroyed; teardown tries again", id, e);
+                }
             }
             if (app != null) {
                 app.stop(Duration.ZERO);
@@ -193,16 +245,45 @@ final class LocalSandbox implements Sandbox {
         }
     }
 
+    /** Gives the sandbox a writer the warm pool started ahead; the first {@link #writeFiles} uses it. */
+    void adoptWarmWriter(Process writer) {
+        synchronized (lock) {
+            warmWriter = writer;
+            commands.add(writer);
+        }
+    }
+
+    /**
+     * Takes the warm writer: returns it when there is one that still runs and it is {@code forWrite}; otherwise
+     * dismisses it (it serves only a first write). Call with the lock held.
+     */
+    private Process takeWarmWriter(boolean forWrite) {
+        Process warm = warmWriter;
+        warmWriter = null;
+        if (warm != null && (!forWrite || !warm.isAlive())) {
+            commands.remove(warm);
+            WarmWriter.dismiss(warm);
+            return null;
+        }
+        return warm;
+    }
+
     private ExecResult run(List<String> command, byte[] stdin, Duration timeout, Consumer<String> output) {
         Process process;
         synchronized (lock) {
             ensureExists();
+            wake();
+            Process warm = takeWarmWriter(stdin != null && command.equals(WarmWriter.untar(tools)));
             try {
-                ProcessBuilder builder = ProcessLauncher.builder(bwrap.argv(target, false, spec.env(), command));
-                if (stdin != null) {
-                    builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+                if (warm != null) {
+                    process = warm;
+                } else {
+                    ProcessBuilder builder = ProcessLauncher.builder(bwrap.argv(target, false, spec.env(), command));
+                    if (stdin != null) {
+                        builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+                    }
+                    process = launcher.start(builder);
                 }
-                process = launcher.start(builder);
             } catch (IOException | IllegalArgumentException e) {
                 throw new SandboxLaunchException(id, "cannot run a command in " + id + ": " + e.getMessage(), e);
             }

@@ -1,10 +1,12 @@
 package ai.spawn.sandbox.local;
 
+import ai.spawn.sandbox.SandboxCapacityProperties;
 import ai.spawn.sandbox.SandboxProperties;
 import ai.spawn.security.SecurityEvents;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,14 +19,18 @@ import java.nio.file.Path;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "spawnai.sandbox", name = "provider", havingValue = "local", matchIfMissing = true)
+@EnableConfigurationProperties(SandboxCapacityProperties.class)
 class LocalSandboxConfiguration {
 
     @Bean(destroyMethod = "close")
     BubblewrapSandboxProvider bubblewrapSandboxProvider(SandboxProperties properties,
+                                                         SandboxCapacityProperties capacity,
                                                          @Value("${spawnai.data-dir:./data}") Path dataDir,
                                                          ObjectProvider<SecurityEvents> securityEvents) {
         SecurityEvents events = securityEvents.getIfAvailable();
-        return events == null ? BubblewrapSandboxProvider.open(dataDir, properties.uid())
-                : BubblewrapSandboxProvider.open(dataDir, properties.uid(), events::record);
+        CapacitySettings settings = new CapacitySettings(capacity.poolSize(), capacity.poolTemplates(),
+                properties.limits(), capacity.maxLive(), capacity.memoryHeadroom().toBytes());
+        return events == null ? BubblewrapSandboxProvider.open(dataDir, properties.uid(), settings)
+                : BubblewrapSandboxProvider.open(dataDir, properties.uid(), events::record, settings);
     }
 }

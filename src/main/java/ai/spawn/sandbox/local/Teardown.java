@@ -17,7 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Removes everything a sandbox held, in order: every process in its cgroups (SIGKILL until none is left), the
+ * Removes everything a sandbox held, in order: every process in its cgroups (thawed first if frozen, since a frozen
+ * process cannot die; then SIGKILL until none is left), the
  * workspace tmpfs, the cgroups, then its directory (last, so that an interrupted teardown is still found on disk).
  * Each step tolerates what is already gone, so it is idempotent and also cleans leftovers of an earlier process.
  * Calls for one id are serialized; different ids run in parallel. Thread-safe.
@@ -47,6 +48,7 @@ final class Teardown {
         synchronized (locks[Math.floorMod(sandboxId.hashCode(), locks.length)]) {
             List<String> problems = new ArrayList<>();
             SandboxDirs dirs = layout.dirs(sandboxId);
+            thaw(sandboxId, problems);
             boolean killed = killAll(sandboxId, problems);
             try {
                 mounts.unmount(dirs.workspace());
@@ -63,6 +65,16 @@ final class Teardown {
                 throw new SandboxException(sandboxId, "could not remove sandbox " + sandboxId + ": " + problems);
             }
             log.debug("sandbox {} removed", sandboxId);
+        }
+    }
+
+    private void thaw(String sandboxId, List<String> problems) {
+        try {
+            if (cgroups.freezerState(sandboxId) != Cgroups.FreezerState.THAWED) {
+                cgroups.freeze(sandboxId, false);
+            }
+        } catch (UncheckedIOException e) {
+            problems.add("cannot thaw it: " + e.getMessage());
         }
     }
 
