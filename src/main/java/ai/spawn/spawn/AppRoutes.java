@@ -26,7 +26,7 @@ class AppRoutes implements RouteResolver {
         }
         return switch (e.status) {
             case LIVE, UPDATING, STARTING -> e.endpoint != null && e.port == port
-                    ? new Route.Live(appId, e.endpoint)
+                    ? new Route.Live(appId, e.endpoint, e.wake)
                     : e.port == port || e.port == 0 ? unavailable(appId, e) : new Route.Unknown();
             case QUEUED, GENERATING, VALIDATING, PROVISIONING, INSTALLING -> unavailable(appId, e);
             case CRASHED -> new Route.Unavailable(appId, "This app crashed. It is restarted automatically a few"
@@ -48,14 +48,25 @@ class AppRoutes implements RouteResolver {
             SandboxEndpoint endpoint = old == null || app.status().isFinal() || app.status() == SpawnState.FAILED
                     ? null : old.endpoint;
             int port = app.port() == null ? 0 : app.port();
-            return new Entry(app.status(), port, endpoint);
+            Runnable wake = old == null || app.status() != SpawnState.LIVE ? null : old.wake;
+            return new Entry(app.status(), port, endpoint, wake);
         });
+    }
+
+    /** The app's sandbox is frozen: the gateway runs {@code wake} (off its event loop) before the next request. */
+    void paused(String appId, Runnable wake) {
+        entries.computeIfPresent(appId, (id, old) -> new Entry(old.status, old.port, old.endpoint, wake));
+    }
+
+    /** The app's sandbox runs again. */
+    void resumed(String appId) {
+        entries.computeIfPresent(appId, (id, old) -> new Entry(old.status, old.port, old.endpoint, null));
     }
 
     /** The app's port is reachable at {@code endpoint} (its process was started). */
     void attach(String appId, int port, SandboxEndpoint endpoint) {
-        entries.computeIfPresent(appId, (id, old) -> new Entry(old.status, port, endpoint));
+        entries.computeIfPresent(appId, (id, old) -> new Entry(old.status, port, endpoint, null));
     }
 
-    private record Entry(SpawnState status, int port, SandboxEndpoint endpoint) { }
+    private record Entry(SpawnState status, int port, SandboxEndpoint endpoint, Runnable wake) { }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
+import ai.spawn.gateway.AppActivity;
 import ai.spawn.progress.EventBus;
 import ai.spawn.progress.SpawnEvent;
 import org.slf4j.Logger;
@@ -25,11 +26,13 @@ class AppStates {
     private final AppRoutes routes;
     private final AppGateway gateway;
     private final Capacity capacity;
+    private final AppActivity activity;
     private final Clock clock;
     private volatile Consumer<String> starter = id -> { };
 
     AppStates(AppRepository apps, EventBus events, AppRoutes routes, AppGateway gateway, Capacity capacity,
-              Clock clock) {
+              AppActivity activity, Clock clock) {
+        this.activity = activity;
         this.capacity = capacity;
         this.apps = apps;
         this.events = events;
@@ -49,7 +52,11 @@ class AppStates {
         log.info("app {} -> {}", appId, to);
         routes.stateChanged(moved);
         emit(moved, progress);
+        if (to == SpawnState.LIVE) {
+            activity.touch(appId);
+        }
         if (to.isFinal() || to == SpawnState.FAILED) {
+            activity.forget(appId);
             gateway.disconnect(appId);
             capacity.release(appId, starter, this::tellPositions);
         }

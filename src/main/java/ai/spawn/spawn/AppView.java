@@ -3,6 +3,7 @@ package ai.spawn.spawn;
 import java.time.Instant;
 import java.util.List;
 
+import ai.spawn.usage.AppUsage;
 import ai.spawn.validation.Finding;
 
 /**
@@ -23,10 +24,13 @@ import ai.spawn.validation.Finding;
  * @param engine          the generation engine of this server
  * @param findings        validation findings of the current version
  * @param cost            generation attempts, their tokens and dollars, and the budget
+ * @param paused          whether its sandbox is frozen after a quiet spell (the next request wakes it)
+ * @param usage           resources used: cpu-seconds, memory now/peak/average, bytes and requests through the gateway
  */
 public record AppView(String id, SpawnState status, String title, String prompt, String url, Instant createdAt,
                       Instant expiresAt, Error error, Error lastUpdateError, String runtime, int version,
-                      List<String> files, String engine, List<Finding> findings, Cost cost) {
+                      List<String> files, String engine, List<Finding> findings, Cost cost, Boolean paused,
+                      AppUsage usage) {
 
     /**
      * Why an app or an update failed.

@@ -1,11 +1,13 @@
 package ai.spawn.spawn;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import ai.spawn.generation.AppBundle;
 import ai.spawn.sandbox.ExecResult;
 import ai.spawn.sandbox.Sandbox;
+import ai.spawn.sandbox.SandboxCapacityException;
 import ai.spawn.sandbox.SandboxException;
 import ai.spawn.sandbox.SandboxLimits;
 import ai.spawn.sandbox.SandboxProvider;
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
 class Deployer {
 
     static final int LOG_LINES_IN_REASON = 20;
+    private static final Duration CAPACITY_WAIT = Duration.ofMinutes(2);
 
     private final AppRepository apps;
     private final AppStates states;
@@ -98,30 +101,44 @@ class Deployer {
         awaitHealthy(app, sandbox, bundle, List.of(Step.HEALTH));
     }
 
-    private Sandbox provision(Run run, String appId, AppBundle bundle) {
-        Sandbox sandbox;
-        try {
-            sandbox = sandboxes.create(new SandboxSpec(appId, bundle.runtime().wireName(), limits,
-                    Map.of("PORT", Integer.toString(bundle.port()))));
-        } catch (SandboxException e) {
-            throw new StepFailure(Step.PROVISION, "no sandbox could be created: " + e.getMessage());
-        }
-        run.sandbox(sandbox);
-        run.cleanups().register("sandbox " + sandbox.id(), () -> {
+    private Sandbox provision(Run run, String appId, AppBundle bundle) throws InterruptedException {
+        Sandbox sandbox = null;
+        SandboxSpec spec = new SandboxSpec(appId, bundle.runtime().wireName(), limits,
+                Map.of("PORT", Integer.toString(bundle.port())));
+        long deadline = System.nanoTime() + CAPACITY_WAIT.toNanos();
+        while (sandbox == null) {
             try {
-                logArchive.keep(appId, sandbox.logs(500));
+                sandbox = sandboxes.create(spec);
+            } catch (SandboxCapacityException full) {
+                // the machine is full (sandboxes or memory): wait for room rather than fail, for a while
+                if (System.nanoTime() > deadline) {
+                    throw new StepFailure(Step.PROVISION, "the machine has had no room for another sandbox for "
+                            + CAPACITY_WAIT.toSeconds() + " s: " + full.getMessage());
+                }
+                apps.find(appId).ifPresent(a -> states.emit(a, Progress.of(Step.PROVISION.wire,
+                        Step.PROVISION.percent, "waiting for room on the machine: " + full.getMessage())));
+                Thread.sleep(full.retryAfter().toMillis());
+            } catch (SandboxException e) {
+                throw new StepFailure(Step.PROVISION, "no sandbox could be created: " + e.getMessage());
+            }
+        }
+        Sandbox created = sandbox;
+        run.sandbox(created);
+        run.cleanups().register("sandbox " + created.id(), () -> {
+            try {
+                logArchive.keep(appId, created.logs(500));
             } catch (SandboxException alreadyGone) {
                 // nothing left to keep
             }
-            sandbox.destroy();
+            created.destroy();
         });
-        apps.update(appId, a -> a.withSandbox(sandbox.id()));
+        apps.update(appId, a -> a.withSandbox(created.id()));
         try {
-            sandbox.writeFiles(bundle.files());
+            created.writeFiles(bundle.files());
         } catch (SandboxException e) {
             throw new StepFailure(Step.PROVISION, "the files could not be written: " + e.getMessage());
         }
-        return sandbox;
+        return created;
     }
 
     private void install(App app, Sandbox sandbox, AppBundle bundle) {

@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxFixAttempts how many corrected bundles the fix loop may ask a model for after a failure
  * @param budgetUsd      the most generation may cost per app, fix attempts and edits included
  * @param maxRestarts    how often a crashed app is started again before it stays CRASHED
+ * @param idlePause      an app without gateway traffic this long is frozen (cpu stops, memory kept) until its next
+ *                       request
  */
 @Validated
 @ConfigurationProperties("spawnai.apps")
@@ -35,5 +37,6 @@ public record SpawnProperties(
         @NotNull @DefaultValue("PT5S") Duration reaperInterval,
         @Min(0) @Max(10) @DefaultValue("2") int maxFixAttempts,
         @DefaultValue("0.10") double budgetUsd,
-        @Min(0) @Max(100) @DefaultValue("2") int maxRestarts) {
+        @Min(0) @Max(100) @DefaultValue("2") int maxRestarts,
+        @NotNull @DefaultValue("PT10M") Duration idlePause) {
 }

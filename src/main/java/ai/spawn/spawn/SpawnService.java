@@ -15,6 +15,7 @@ import ai.spawn.progress.SpawnEvent;
 import ai.spawn.sandbox.Sandbox;
 import ai.spawn.sandbox.SandboxException;
 import ai.spawn.spawn.AppStates.Progress;
+import ai.spawn.usage.UsageMeter;
 import ai.spawn.validation.CodeValidator;
 import ai.spawn.validation.Finding;
 import ai.spawn.validation.ValidationReport;
@@ -46,14 +47,16 @@ public class SpawnService {
     private final GenerationStep generation;
     private final JsonMapper json;
     private final Capacity capacity;
+    private final UsageMeter usage;
     private final SecureRandom random = new SecureRandom();
 
     SpawnService(AppRepository apps, AppStates states, Runs runs, SpawnPipeline pipeline, CodeValidator validator,
                  BundleJson bundles, AppGateway gateway, LogArchive logArchive, EventBus events,
                  SpawnProperties properties, @Qualifier("spawnWorkers") ExecutorService workers, Clock clock,
                  History history, UpdatePipeline updates, GenerationStep generation, JsonMapper json,
-                 Capacity capacity) {
+                 Capacity capacity, UsageMeter usage) {
         this.capacity = capacity;
+        this.usage = usage;
         this.history = history;
         this.updates = updates;
         this.generation = generation;
@@ -329,7 +332,7 @@ public class SpawnService {
         if (!detailed) {
             return new AppView(app.id(), app.status(), app.title(), app.prompt(), url, app.createdAt(),
                     app.expiresAt(), error, lastUpdateError, app.runtime(), app.currentVersion(), null, null, null,
-                    null);
+                    null, null, null);
         }
         List<String> files = app.currentVersion() == 0 ? List.of()
                 : apps.findVersion(app.id(), app.currentVersion()).map(bundles::read)
@@ -343,13 +346,23 @@ public class SpawnService {
                         a.durationMillis(), a.cached(), a.outcome(), a.error(), a.time()))
                 .toList();
         double total = attempts.stream().mapToDouble(AppView.Attempt::costUsd).sum();
+        Sandbox sandbox = runs.find(app.id()).map(Run::sandbox).orElse(null);
+        boolean paused = sandbox != null && safePaused(sandbox);
         return new AppView(app.id(), app.status(), app.title(), app.prompt(), url, app.createdAt(), app.expiresAt(),
                 error, lastUpdateError, app.runtime(), app.currentVersion(), files, generation.engine(), findings,
-                new AppView.Cost(properties.budgetUsd(), total, attempts));
+                new AppView.Cost(properties.budgetUsd(), total, attempts), paused, usage.usage(app.id(), sandbox));
     }
 
     private List<Finding> readFindings(String text) {
         return List.of(json.readValue(text, Finding[].class));
+    }
+
+    private static boolean safePaused(Sandbox sandbox) {
+        try {
+            return sandbox.isPaused();
+        } catch (SandboxException e) {
+            return false;
+        }
     }
 
     private static List<String> safeLogs(Sandbox sandbox, int max) {
