@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import ai.spawn.egress.EgressProxy;
 import ai.spawn.sandbox.ExecResult;
 import ai.spawn.sandbox.Sandbox;
 import ai.spawn.sandbox.SandboxException;
@@ -12,6 +13,7 @@ import ai.spawn.sandbox.SandboxLaunchException;
 import ai.spawn.sandbox.SandboxLimits;
 import ai.spawn.sandbox.SandboxProvider;
 import ai.spawn.sandbox.SandboxSpec;
+import ai.spawn.sandbox.TemplateProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,13 +47,33 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
     private final Teardown teardown;
     private final LocalSandbox.Context context;
 
-    private BubblewrapSandboxProvider(HostTools tools, Cgroups cgroups, SandboxLayout layout, int uid) {
+    private final LocalTemplates templates;
+
+    private BubblewrapSandboxProvider(HostTools tools, Cgroups cgroups, SandboxLayout layout, int uid,
+                                      Path templatesDir, Installs installs) {
         this.layout = layout;
         this.cgroups = cgroups;
         this.mounts = new WorkspaceMount(tools, uid);
         this.teardown = new Teardown(cgroups, layout, mounts);
+        EgressLeases egress = installs.egress() == null ? null : new EgressLeases(installs.egress(), uid);
+        this.templates = installs.templates() == null ? null : new LocalTemplates(templatesDir, installs.templates(),
+                new TemplateBuild(new TemplateSandboxes(egress != null), installs.templates().buildTimeout()));
         this.context = new LocalSandbox.Context(new BwrapCommand(tools, uid, layout), tools, new ProcessLauncher(),
-                cgroups, this::remove);
+                cgroups, this::remove, new ExecEnvironment(egress, templates));
+    }
+
+    /**
+     * What install commands get besides the bare sandbox.
+     *
+     * @param egress    the proxy they reach registries through, or {@code null} for no network at all
+     * @param templates the templates' settings, or {@code null} for no templates
+     */
+    record Installs(EgressProxy egress, TemplateProperties templates) {
+
+        /** No network, no templates: installs see only the workspace. */
+        static Installs none() {
+            return new Installs(null, null);
+        }
     }
 
     /**
@@ -78,6 +100,15 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
      * @throws IllegalStateException with a message saying how to fix the host when something is missing
      */
     public static BubblewrapSandboxProvider open(Path dataDir, int uid) {
+        return open(dataDir, uid, Installs.none());
+    }
+
+    /**
+     * Like {@link #open(Path, int)}, with the egress proxy and templates for install commands.
+     *
+     * @throws IllegalStateException with a message saying how to fix the host when something is missing
+     */
+    static BubblewrapSandboxProvider open(Path dataDir, int uid, Installs installs) {
         String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin:/usr/bin:/bin";
         HostTools tools = Prerequisites.check(path, uid);
         Cgroups cgroups;
@@ -90,7 +121,9 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
                     + " or cgroup v2 mounted read-write at /sys/fs/cgroup")), e);
         }
         SandboxLayout layout = SandboxLayout.prepare(dataDir, uid);
-        BubblewrapSandboxProvider provider = new BubblewrapSandboxProvider(tools, cgroups, layout, uid);
+        Path templatesDir = dataDir.toAbsolutePath().normalize().resolve("templates");
+        BubblewrapSandboxProvider provider = new BubblewrapSandboxProvider(tools, cgroups, layout, uid,
+                templatesDir, installs);
         provider.selfTest();
         log.info("local sandbox provider ready: {}, data in {}, sandboxes run as uid {}",
                 cgroups.describe(), dataDir.toAbsolutePath().normalize(), uid);
@@ -167,6 +200,36 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
             }
         }
         context.launcher().close();
+    }
+
+    /** The templates installs get, or {@code null} when this provider has none. */
+    LocalTemplates templates() {
+        return templates;
+    }
+
+    /** Where template builds get their sandboxes: from this provider, with its egress. */
+    private final class TemplateSandboxes implements TemplateBuild.Sandboxes {
+
+        private final boolean egress;
+
+        TemplateSandboxes(boolean egress) {
+            this.egress = egress;
+        }
+
+        @Override
+        public Sandbox create(SandboxSpec spec) {
+            return BubblewrapSandboxProvider.this.create(spec);
+        }
+
+        @Override
+        public Path workspace(String sandboxId) {
+            return layout.dirs(sandboxId).workspace();
+        }
+
+        @Override
+        public boolean hasEgress() {
+            return egress;
+        }
     }
 
     /** Called by a sandbox's destroy: removes its resources, then forgets it. */

@@ -42,6 +42,7 @@ final class LocalSandbox implements Sandbox {
     private final ProcessLauncher launcher;
     private final Cgroups cgroups;
     private final Consumer<String> teardown;
+    private final ExecEnvironment execEnvironment;
     private final Object lock = new Object();
     private final Set<Process> commands = ConcurrentHashMap.newKeySet();
     private volatile boolean destroyed;
@@ -57,11 +58,12 @@ final class LocalSandbox implements Sandbox {
         this.launcher = context.launcher();
         this.cgroups = context.cgroups();
         this.teardown = context.teardown();
+        this.execEnvironment = context.exec();
     }
 
     /** What every sandbox of one provider shares. {@code teardown} removes a sandbox's resources by id. */
     record Context(BwrapCommand bwrap, HostTools tools, ProcessLauncher launcher, Cgroups cgroups,
-                   Consumer<String> teardown) {
+                   Consumer<String> teardown, ExecEnvironment exec) {
     }
 
     @Override
@@ -87,7 +89,7 @@ final class LocalSandbox implements Sandbox {
             throw new SandboxException(id, e.getMessage(), e);
         }
         List<String> untar = List.of(tools.tar().toString(), "-x", "-f", "-", "--no-same-owner");
-        ExecResult result = run(untar, archive, WRITE_TIMEOUT, line -> { });
+        ExecResult result = run(untar, List.of(), spec.env(), archive, WRITE_TIMEOUT, line -> { });
         if (!result.succeeded()) {
             boolean full = result.lastLines().stream().anyMatch(l -> l.contains("No space left on device"));
             throw new SandboxException(id, (full ? "the workspace is full: " : "writing files failed: ")
@@ -97,7 +99,11 @@ final class LocalSandbox implements Sandbox {
 
     @Override
     public ExecResult exec(String command, Duration timeout, Consumer<String> output) {
-        return run(List.of("/bin/sh", "-c", command), null, timeout, Objects.requireNonNull(output, "output"));
+        Objects.requireNonNull(output, "output");
+        ensureExists();
+        try (ExecEnvironment.Prepared prepared = execEnvironment.prepare(id, spec, target.dirs(), command)) {
+            return run(prepared.command(), prepared.mounts(), prepared.env(), null, timeout, output);
+        }
     }
 
     @Override
@@ -173,12 +179,13 @@ final class LocalSandbox implements Sandbox {
         }
     }
 
-    private ExecResult run(List<String> command, byte[] stdin, Duration timeout, Consumer<String> output) {
+    private ExecResult run(List<String> command, List<String> mounts, Map<String, String> env, byte[] stdin,
+                           Duration timeout, Consumer<String> output) {
         Process process;
         synchronized (lock) {
             ensureExists();
             try {
-                ProcessBuilder builder = ProcessLauncher.builder(bwrap.argv(target, false, spec.env(), command));
+                ProcessBuilder builder = ProcessLauncher.builder(bwrap.argv(target, false, mounts, env, command));
                 if (stdin != null) {
                     builder.redirectInput(ProcessBuilder.Redirect.PIPE);
                 }
