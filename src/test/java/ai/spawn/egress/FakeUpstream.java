@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A destination for the egress proxy in tests: an HTTP/1.1 server on 127.0.0.1 that answers every request with a
- * fixed body and {@code Connection: keep-alive}, and records each connection and request head it saw. The same
+ * fixed body and {@code Connection: keep-alive} (closing after the answer when the request said
+ * {@code Connection: close}, as HTTP/1.1 requires), and records each connection and request head it saw. The same
  * server answers requests sent through a CONNECT tunnel (they arrive as plain HTTP). Thread-safe.
  */
 public final class FakeUpstream implements AutoCloseable {
@@ -86,6 +87,9 @@ public final class FakeUpstream implements AutoCloseable {
                         .getBytes(StandardCharsets.ISO_8859_1));
                 out.write(bytes);
                 out.flush();
+                if (head.toLowerCase(java.util.Locale.ROOT).contains("\r\nconnection: close")) {
+                    return;
+                }
             }
         } catch (IOException e) {
             // the client went away

@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,19 +49,34 @@ final class LocalTemplates implements SandboxTemplates {
         try {
             Files.createDirectories(root);
             Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+            removeAbandonedBuilds();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + root, e);
         }
     }
 
+    /** Removes what builds that died half-way left (older than an hour, so a build running elsewhere is spared). */
+    private void removeAbandonedBuilds() throws IOException {
+        Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+        try (Stream<Path> entries = Files.list(root)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".") && (name.contains(".tmp-") || name.contains(".old-"))
+                        && Files.getLastModifiedTime(p).toInstant().isBefore(hourAgo)) {
+                    TemplateBuild.deleteTree(p);
+                }
+            }
+        }
+    }
+
     /**
      * The directory of the current version of template {@code name}, built first when it is missing and lazy
-     * builds are on. Empty for a name that is no template, when the version is missing and lazy builds are off, or
-     * when building failed (logged).
+     * builds are on. Empty for a name that is no template or one with nothing to install ({@code static}), when the
+     * version is missing and lazy builds are off, or when building failed (logged).
      */
     Optional<Path> ready(String name) {
         TemplateDefinition definition = definitions.get(name);
-        if (definition == null) {
+        if (definition == null || definition.installer().equals("none")) {
             return Optional.empty();
         }
         Path dir = root.resolve(definition.directoryName());

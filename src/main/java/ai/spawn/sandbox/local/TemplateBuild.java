@@ -121,10 +121,9 @@ final class TemplateBuild {
         Sandbox sandbox = sandboxes.create(new SandboxSpec("spawnai-template-" + definition.name(), BUILDER,
                 LIMITS, Map.of()));
         try {
-            List<String> lines = new ArrayList<>();
             ExecResult result = sandbox.exec(command, timeout, line -> log.debug("template {}: {}",
                     definition.name(), line));
-            lines.addAll(result.lastLines());
+            List<String> lines = result.lastLines();
             if (!result.succeeded()) {
                 throw new SandboxException(sandbox.id(), "building template " + definition.name() + " failed"
                         + (result.timedOut() ? " (timed out after " + timeout.toSeconds() + " s)"

@@ -1,0 +1,114 @@
+package ai.spawn.sandbox.local;
+
+import ai.spawn.egress.EgressProperties;
+import ai.spawn.egress.EgressProxy;
+import ai.spawn.egress.EgressListener;
+import ai.spawn.egress.HostResolver;
+import ai.spawn.sandbox.SandboxLimits;
+import ai.spawn.sandbox.SandboxSpec;
+import ai.spawn.sandbox.TemplateProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExecEnvironmentTest {
+
+    @TempDir
+    Path dir;
+
+    private final EgressProxy proxy = new EgressProxy(EgressProperties.defaults(), HostResolver.system(),
+            EgressListener.NONE);
+
+    @AfterEach
+    void close() {
+        proxy.close();
+    }
+
+    private SandboxDirs dirs() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("sandboxes/sbx-abcdefghij"));
+        return new SandboxDirs(root, root.resolve("workspace"), root.resolve("run"));
+    }
+
+    private LocalTemplates builtNodeTemplate() throws Exception {
+        TemplateProperties properties = new TemplateProperties(false, java.time.Duration.ofMinutes(1),
+                new TemplateProperties.Node(List.of("express")), new TemplateProperties.Python(List.of()));
+        Path root = dir.resolve("templates");
+        LocalTemplates templates = new LocalTemplates(root, properties, new TemplateBuild(null, null));
+        TemplateDefinition node = TemplateDefinition.all(properties).get(0);
+        Files.createDirectories(root.resolve(node.directoryName()));
+        Files.writeString(root.resolve(node.directoryName()).resolve("npmrc"), TemplateDefinition.NPMRC);
+        return templates;
+    }
+
+    private static SandboxSpec spec(String template) {
+        return new SandboxSpec("app", template, SandboxLimits.defaults(), Map.of("PORT", "3000",
+                "HTTPS_PROXY", "http://evil:1"));
+    }
+
+    @Test
+    void aNodeInstallGetsTheTemplateTheCacheAndTheProxy() throws Exception {
+        LocalTemplates templates = builtNodeTemplate();
+        SandboxDirs dirs = dirs();
+
+        try (ExecEnvironment.Prepared prepared = new ExecEnvironment(new EgressLeases(proxy, 10001), templates)
+                .prepare("sbx-abcdefghij", spec("node"), dirs, "npm install")) {
+            Path socket = dirs.root().resolve("egress/proxy.sock");
+            assertThat(socket).exists();
+            assertThat(Files.getAttribute(socket, "unix:uid")).isEqualTo(10001);
+            assertThat(Collections.indexOfSubList(prepared.mounts(), List.of("--bind",
+                    dirs.root().resolve("egress").toString(), "/run/egress"))).isNotNegative();
+            assertThat(prepared.mounts()).contains("/opt/template");
+            assertThat(prepared.env()).containsEntry("PORT", "3000")
+                    .containsEntry("HTTPS_PROXY", "http://127.0.0.1:3128")
+                    .containsEntry("https_proxy", "http://127.0.0.1:3128")
+                    .containsEntry("npm_config_https_proxy", "http://127.0.0.1:3128")
+                    .containsEntry("npm_config_cache", "/tmp/npm-cache")
+                    .containsEntry("npm_config_prefer_offline", "true")
+                    .containsEntry("npm_config_userconfig", "/opt/template/npmrc");
+            assertThat(prepared.command()).containsExactly("/bin/sh", "-c", ExecEnvironment.WRAPPER,
+                    "spawnai-exec", "npm install");
+        }
+        assertThat(dirs.root().resolve("egress/proxy.sock")).doesNotExist();
+    }
+
+    @Test
+    void concurrentInstallsShareOneSocketUntilTheLastEnds() throws Exception {
+        ExecEnvironment environment = new ExecEnvironment(new EgressLeases(proxy, 10001), null);
+        SandboxDirs dirs = dirs();
+        Path socket = dirs.root().resolve("egress/proxy.sock");
+
+        ExecEnvironment.Prepared first = environment.prepare("sbx-abcdefghij", spec("node"), dirs, "a");
+        ExecEnvironment.Prepared second = environment.prepare("sbx-abcdefghij", spec("node"), dirs, "b");
+        first.close();
+        assertThat(socket).exists();
+        second.close();
+
+        assertThat(socket).doesNotExist();
+    }
+
+    @Test
+    void withoutEgressOrTemplatesAnInstallGetsNeither() throws Exception {
+        try (ExecEnvironment.Prepared prepared = new ExecEnvironment(null, null)
+                .prepare("sbx-abcdefghij", spec("static"), dirs(), "true")) {
+            assertThat(prepared.mounts()).isEmpty();
+            assertThat(prepared.env()).isEqualTo(spec("static").env());
+        }
+    }
+
+    @Test
+    void theWrapperSeedsTheCacheAndWaitsForTheForwarder() {
+        assertThat(ExecEnvironment.WRAPPER)
+                .contains("cp -rs \"$T/content-v2\"", "cp -r \"$T/index-v5\"")
+                .contains("socat TCP-LISTEN:3128,bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:/run/egress/proxy.sock")
+                .contains(":0C38 00000000:0000 0A")
+                .endsWith("exec /bin/sh -c \"$1\"\n");
+    }
+}
