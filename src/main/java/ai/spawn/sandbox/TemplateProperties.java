@@ -1,6 +1,7 @@
 package ai.spawn.sandbox;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,10 @@ import org.springframework.validation.annotation.Validated;
  * @param lazyBuild    whether the first install in a sandbox of a template that is not built yet builds it (off:
  *                     such installs run without the template; {@code spawnai templates build} builds them)
  * @param buildTimeout how long building one template may take
+ * @param installCpu   cpu quota in cores of a sandbox while an install command runs in it (its own quota applies
+ *                     again when the install ends); 0 keeps the sandbox's own quota. npm alone needs about a second
+ *                     of cpu for {@code npm install express} from a warm cache, so at half a core an install cannot
+ *                     take less than two seconds
  * @param node         the {@code node} template
  * @param python       the {@code python} template
  */
@@ -24,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
 public record TemplateProperties(
         @DefaultValue("true") boolean lazyBuild,
         @DefaultValue("5m") @NotNull Duration buildTimeout,
+        @DefaultValue("2") @DecimalMin("0") double installCpu,
         @DefaultValue @NotNull @Valid Node node,
         @DefaultValue @NotNull @Valid Python python) {
 
@@ -61,11 +67,16 @@ public record TemplateProperties(
 
     /** The values bound from an empty environment. */
     public static TemplateProperties defaults() {
-        return new TemplateProperties(true, Duration.ofMinutes(5), new Node(NODE_PACKAGES), new Python(List.of()));
+        return new TemplateProperties(true, Duration.ofMinutes(5), 2, new Node(NODE_PACKAGES), new Python(List.of()));
+    }
+
+    /** The install cpu quota in thousandths of a core (0: none of its own). */
+    public int installCpuMillis() {
+        return (int) Math.round(installCpu * 1000);
     }
 
     /** A copy with these node packages. */
     public TemplateProperties withNodePackages(List<String> packages) {
-        return new TemplateProperties(lazyBuild, buildTimeout, new Node(packages), python);
+        return new TemplateProperties(lazyBuild, buildTimeout, installCpu, new Node(packages), python);
     }
 }

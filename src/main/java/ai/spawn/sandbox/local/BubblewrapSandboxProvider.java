@@ -13,6 +13,7 @@ import ai.spawn.sandbox.SandboxLaunchException;
 import ai.spawn.sandbox.SandboxLimits;
 import ai.spawn.sandbox.SandboxProvider;
 import ai.spawn.sandbox.SandboxSpec;
+import ai.spawn.sandbox.SandboxTemplates;
 import ai.spawn.sandbox.TemplateProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,8 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
         this.templates = installs.templates() == null ? null : new LocalTemplates(templatesDir, installs.templates(),
                 new TemplateBuild(new TemplateSandboxes(egress != null), installs.templates().buildTimeout()));
         this.context = new LocalSandbox.Context(new BwrapCommand(tools, uid, layout), tools, new ProcessLauncher(),
-                cgroups, this::remove, new ExecEnvironment(egress, templates));
+                cgroups, this::remove, new ExecEnvironment(egress, templates, installs.templates() == null ? null
+                        : new InstallCpu(cgroups, installs.templates().installCpuMillis())));
     }
 
     /**
@@ -68,10 +70,10 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
      * @param egress    the proxy they reach registries through, or {@code null} for no network at all
      * @param templates the templates' settings, or {@code null} for no templates
      */
-    record Installs(EgressProxy egress, TemplateProperties templates) {
+    public record Installs(EgressProxy egress, TemplateProperties templates) {
 
         /** No network, no templates: installs see only the workspace. */
-        static Installs none() {
+        public static Installs none() {
             return new Installs(null, null);
         }
     }
@@ -108,7 +110,7 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
      *
      * @throws IllegalStateException with a message saying how to fix the host when something is missing
      */
-    static BubblewrapSandboxProvider open(Path dataDir, int uid, Installs installs) {
+    public static BubblewrapSandboxProvider open(Path dataDir, int uid, Installs installs) {
         String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin:/usr/bin:/bin";
         HostTools tools = Prerequisites.check(path, uid);
         Cgroups cgroups;
@@ -203,7 +205,7 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
     }
 
     /** The templates installs get, or {@code null} when this provider has none. */
-    LocalTemplates templates() {
+    public SandboxTemplates templates() {
         return templates;
     }
 

@@ -21,6 +21,7 @@ import java.util.Optional;
  * <li>the egress proxy: the sandbox's proxy socket bound at {@code /run/egress}, a {@code socat} inside listening
  * on {@code 127.0.0.1:3128} and forwarding to it, and the proxy variables of curl, npm and pip pointing there.
  * Names are resolved by the proxy on the host; the sandbox still has no resolver and no other route out.</li>
+ * <li>a larger cpu quota while it runs ({@link InstallCpu}).</li>
  * </ul>
  * Immutable, thread-safe.
  */
@@ -48,27 +49,37 @@ final class ExecEnvironment {
             exec /bin/sh -c "$1"
             """.formatted(TEMPLATE_DIR, EgressLeases.DIR, EgressLeases.SOCKET, PROXY_PORT, PROXY_PORT);
 
-    /** The mounts, environment and argv of one command; {@link #close()} gives the egress socket back. */
-    record Prepared(List<String> mounts, Map<String, String> env, List<String> command,
-                    EgressLeases.Lease lease) implements AutoCloseable {
+    /**
+     * The mounts, environment and argv of one command; {@link #close()} gives the egress socket and the cpu quota
+     * back.
+     */
+    record Prepared(List<String> mounts, Map<String, String> env, List<String> command, EgressLeases.Lease lease,
+                    Runnable cpu) implements AutoCloseable {
         @Override
         public void close() {
-            if (lease != null) {
-                lease.close();
+            try {
+                cpu.run();
+            } finally {
+                if (lease != null) {
+                    lease.close();
+                }
             }
         }
     }
 
     private final EgressLeases egress;
     private final LocalTemplates templates;
+    private final InstallCpu cpu;
 
     /**
      * @param egress    the proxy sockets, or {@code null} for no network at all
      * @param templates the templates, or {@code null} for none
+     * @param cpu       the install cpu quota, or {@code null} to keep each sandbox's own
      */
-    ExecEnvironment(EgressLeases egress, LocalTemplates templates) {
+    ExecEnvironment(EgressLeases egress, LocalTemplates templates, InstallCpu cpu) {
         this.egress = egress;
         this.templates = templates;
+        this.cpu = cpu;
     }
 
     /**
@@ -93,7 +104,8 @@ final class ExecEnvironment {
             mounts.addAll(List.of("--bind", lease.dir().toString(), EgressLeases.DIR));
             proxyEnv(env);
         }
-        return new Prepared(mounts, env, List.of("/bin/sh", "-c", WRAPPER, "spawnai-exec", command), lease);
+        Runnable quota = cpu == null ? () -> { } : cpu.raise(sandboxId, spec.limits().cpuMillis());
+        return new Prepared(mounts, env, List.of("/bin/sh", "-c", WRAPPER, "spawnai-exec", command), lease, quota);
     }
 
     private static void runtimeEnv(String runtime, Optional<Path> template, Map<String, String> env) {

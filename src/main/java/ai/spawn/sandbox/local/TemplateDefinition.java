@@ -21,7 +21,10 @@ record TemplateDefinition(String name, String installer, List<String> packages, 
 
     static final int RECIPE = 1;
 
-    /** npm settings for installs in a sandbox: quiet, no network calls besides the registry, the cache first. */
+    /**
+     * npm settings for installs in a sandbox: quiet, no network calls besides the registry, the cache first, no log
+     * files (they would land in the command's private {@code /tmp} and vanish with it).
+     */
     static final String NPMRC = """
             audit=false
             fund=false
@@ -29,6 +32,7 @@ record TemplateDefinition(String name, String installer, List<String> packages, 
             progress=false
             prefer-offline=true
             loglevel=warn
+            logs-max=0
             """;
 
     TemplateDefinition {

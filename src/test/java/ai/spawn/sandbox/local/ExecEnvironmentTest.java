@@ -38,7 +38,7 @@ class ExecEnvironmentTest {
     }
 
     private LocalTemplates builtNodeTemplate() throws Exception {
-        TemplateProperties properties = new TemplateProperties(false, java.time.Duration.ofMinutes(1),
+        TemplateProperties properties = new TemplateProperties(false, java.time.Duration.ofMinutes(1), 0,
                 new TemplateProperties.Node(List.of("express")), new TemplateProperties.Python(List.of()));
         Path root = dir.resolve("templates");
         LocalTemplates templates = new LocalTemplates(root, properties, new TemplateBuild(null, null));
@@ -58,7 +58,7 @@ class ExecEnvironmentTest {
         LocalTemplates templates = builtNodeTemplate();
         SandboxDirs dirs = dirs();
 
-        try (ExecEnvironment.Prepared prepared = new ExecEnvironment(new EgressLeases(proxy, 10001), templates)
+        try (ExecEnvironment.Prepared prepared = new ExecEnvironment(new EgressLeases(proxy, 10001), templates, null)
                 .prepare("sbx-abcdefghij", spec("node"), dirs, "npm install")) {
             Path socket = dirs.root().resolve("egress/proxy.sock");
             assertThat(socket).exists();
@@ -81,7 +81,7 @@ class ExecEnvironmentTest {
 
     @Test
     void concurrentInstallsShareOneSocketUntilTheLastEnds() throws Exception {
-        ExecEnvironment environment = new ExecEnvironment(new EgressLeases(proxy, 10001), null);
+        ExecEnvironment environment = new ExecEnvironment(new EgressLeases(proxy, 10001), null, null);
         SandboxDirs dirs = dirs();
         Path socket = dirs.root().resolve("egress/proxy.sock");
 
@@ -96,7 +96,7 @@ class ExecEnvironmentTest {
 
     @Test
     void withoutEgressOrTemplatesAnInstallGetsNeither() throws Exception {
-        try (ExecEnvironment.Prepared prepared = new ExecEnvironment(null, null)
+        try (ExecEnvironment.Prepared prepared = new ExecEnvironment(null, null, null)
                 .prepare("sbx-abcdefghij", spec("static"), dirs(), "true")) {
             assertThat(prepared.mounts()).isEmpty();
             assertThat(prepared.env()).isEqualTo(spec("static").env());
