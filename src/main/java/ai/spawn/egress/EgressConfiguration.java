@@ -1,5 +1,7 @@
 package ai.spawn.egress;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -12,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Registers the {@link EgressProxy} unless {@code spawnai.egress.enabled=false}. Every {@link EgressListener} bean
- * hears about refusals and connections; a {@link HostResolver} bean replaces the system resolver.
+ * hears about refusals and connections (and {@link EgressMetrics} counts them when there is a meter registry); a
+ * {@link HostResolver} bean replaces the system resolver.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EgressProperties.class)
@@ -23,12 +26,16 @@ class EgressConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(prefix = "spawnai.egress", name = "enabled", havingValue = "true", matchIfMissing = true)
     EgressProxy egressProxy(EgressProperties properties, ObjectProvider<HostResolver> resolver,
-                            ObjectProvider<EgressListener> listeners) {
-        return new EgressProxy(properties, resolver.getIfAvailable(HostResolver::system),
-                composite(listeners.orderedStream().toList()));
+                            ObjectProvider<EgressListener> listeners, ObjectProvider<MeterRegistry> meters) {
+        List<EgressListener> all = new ArrayList<>(listeners.orderedStream().toList());
+        meters.ifAvailable(registry -> all.add(new EgressMetrics(registry)));
+        return new EgressProxy(properties, resolver.getIfAvailable(HostResolver::system), composite(all));
     }
 
     private static EgressListener composite(List<EgressListener> listeners) {
+        if (listeners.isEmpty()) {
+            return EgressListener.NONE;
+        }
         if (listeners.size() == 1) {
             return listeners.get(0);
         }
