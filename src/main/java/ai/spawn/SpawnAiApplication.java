@@ -2,14 +2,16 @@ package ai.spawn;
 
 import java.util.Arrays;
 
+import ai.spawn.cli.SpawnAiCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Entry point of the jar: {@code serve [--spring.options]} starts the service; other commands belong to the
- * command-line client.
+ * Entry point of the jar: {@code serve [--spring.options]} starts the service; {@code templates build} builds the
+ * sandbox templates ({@link TemplatesCommand}); every other command belongs to the command-line client
+ * ({@link SpawnAiCli}), which runs without starting or loading Spring.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -21,12 +23,8 @@ public class SpawnAiApplication {
             SpringApplication.run(SpawnAiApplication.class, Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("templates")) {
             System.exit(TemplatesCommand.run(Arrays.copyOfRange(args, 1, args.length)));
-        } else if (args.length > 0 && args[0].startsWith("--")) {
-            SpringApplication.run(SpawnAiApplication.class, args);
         } else {
-            System.out.println("usage: spawnai serve [--server.port=8080] [--spawnai.gateway.port=8081]"
-                    + " [--spawnai.data-dir=./data]\n       " + TemplatesCommand.USAGE.substring(7));
-            System.exit(args.length == 0 || args[0].equals("help") || args[0].equals("--help") ? 0 : 2);
+            System.exit(SpawnAiCli.run(args));
         }
     }
 }

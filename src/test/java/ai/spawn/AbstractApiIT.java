@@ -153,6 +153,17 @@ abstract class AbstractApiIT extends ApiTestSupport {
     }
 
     @Test
+    void aBundleThatSpawnsProcessesIsStoppedBeforeASandboxExists() {
+        String id = createBundle("require('child_process').execSync('cat /etc/passwd');\n" + NODE_SERVER);
+        JsonNode failed = awaitStatus(id, "FAILED", "LIVE");
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("error").get("step").asString()).isEqualTo("validate");
+        assertThat(failed.get("error").get("message").asString()).contains("server.js:1");
+        assertThat(api.get("/api/v1/apps/" + id + "/events/history").body()).contains("BLOCK process.spawn")
+                .doesNotContain("\"step\":\"provision\"");
+    }
+
+    @Test
     void promptTheOfflineGeneratorCannotServeFailsWithAClearReason() {
         Reply r = api.post("/api/v1/apps", Map.of("prompt", "a 3D multiplayer space shooter with voice chat"));
         assertThat(r.status()).isEqualTo(202);
@@ -197,6 +208,21 @@ abstract class AbstractApiIT extends ApiTestSupport {
         assertProblem(stranger.get("/api/v1/apps/" + id + "/events"), 404, "no app");
         awaitStatus(id, "LIVE", "FAILED");
         api.delete("/api/v1/apps/" + id);
+    }
+
+    @Test
+    void theApiIsDescribedInOpenApiWithABrowsablePage() throws Exception {
+        Reply doc = api.withToken(null).get("/api/v1/openapi.json");
+        assertThat(doc.status()).isEqualTo(200);
+        assertThat(doc.json().get("openapi").asString()).startsWith("3.");
+        assertThat(doc.json().get("paths").has("/api/v1/apps/{id}/messages")).isTrue();
+        assertThat(doc.json().get("paths").has("/api/v1/apps/{id}/download")).isTrue();
+        HttpResponse<String> page = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build()
+                .send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/docs")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).containsIgnoringCase("swagger-ui");
     }
 
     @Test

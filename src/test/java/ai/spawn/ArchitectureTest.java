@@ -37,7 +37,7 @@ class ArchitectureTest {
     @Test
     void portsDoNotDependOnTheOrchestratorOrTheWeb() {
         noClasses().that().resideInAnyPackage("ai.spawn.generation..", "ai.spawn.sandbox..", "ai.spawn.gateway..",
-                        "ai.spawn.progress..", "ai.spawn.validation..", "ai.spawn.session..")
+                        "ai.spawn.progress..", "ai.spawn.validation..", "ai.spawn.session..", "ai.spawn.security..")
                 .should().dependOnClassesThat().resideInAnyPackage("ai.spawn.spawn..", "ai.spawn.web..")
                 .check(classes);
     }

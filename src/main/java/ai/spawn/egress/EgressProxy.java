@@ -64,14 +64,20 @@ public final class EgressProxy implements AutoCloseable {
                 properties.connectPorts(), properties.httpPorts());
     }
 
+    /** {@link #listen(String, Path, EgressListener)} reporting to the proxy's listener only. */
+    public EgressSocket listen(String sandboxId, Path socket) throws IOException {
+        return listen(sandboxId, socket, EgressListener.NONE);
+    }
+
     /**
      * Accepts connections of {@code sandboxId} on a new unix socket at {@code socket} (an existing file there is
      * replaced) until the returned handle is closed. The caller makes the file reachable to the sandbox (owner,
      * mode, bind mount).
      *
+     * @param own hears this socket's refusals and connections, after the proxy's listener
      * @throws IOException when the socket cannot be created
      */
-    public EgressSocket listen(String sandboxId, Path socket) throws IOException {
+    public EgressSocket listen(String sandboxId, Path socket, EgressListener own) throws IOException {
         Files.deleteIfExists(socket);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
@@ -80,7 +86,7 @@ public final class EgressProxy implements AutoCloseable {
             server.close();
             throw e;
         }
-        SandboxSocket handle = new SandboxSocket(sandboxId, socket, server);
+        SandboxSocket handle = new SandboxSocket(sandboxId, socket, server, both(context.listener(), own));
         sockets.add(handle);
         Thread acceptor = new Thread(handle::acceptLoop, "egress-accept-" + sandboxId);
         acceptor.setDaemon(true);
@@ -110,6 +116,32 @@ public final class EgressProxy implements AutoCloseable {
         }
     }
 
+    /** Calls {@code first}, then {@code second}; a failure of one does not keep the other from hearing. */
+    private static EgressListener both(EgressListener first, EgressListener second) {
+        if (second == EgressListener.NONE) {
+            return first;
+        }
+        return new EgressListener() {
+            @Override
+            public void refused(String sandboxId, String host, int port, String reason) {
+                try {
+                    first.refused(sandboxId, host, port, reason);
+                } finally {
+                    second.refused(sandboxId, host, port, reason);
+                }
+            }
+
+            @Override
+            public void connected(String sandboxId, String host, int port) {
+                try {
+                    first.connected(sandboxId, host, port);
+                } finally {
+                    second.connected(sandboxId, host, port);
+                }
+            }
+        };
+    }
+
     private static ThreadFactory daemons(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return task -> {
@@ -125,13 +157,15 @@ public final class EgressProxy implements AutoCloseable {
         private final String sandboxId;
         private final Path path;
         private final ServerSocketChannel server;
+        private final EgressListener listener;
         private final Set<ProxyConnection> mine = ConcurrentHashMap.newKeySet();
         private volatile boolean closed;
 
-        SandboxSocket(String sandboxId, Path path, ServerSocketChannel server) {
+        SandboxSocket(String sandboxId, Path path, ServerSocketChannel server, EgressListener listener) {
             this.sandboxId = sandboxId;
             this.path = path;
             this.server = server;
+            this.listener = listener;
         }
 
         @Override
@@ -170,7 +204,7 @@ public final class EgressProxy implements AutoCloseable {
                 return;
             }
             ProxyConnection[] self = new ProxyConnection[1];
-            self[0] = new ProxyConnection(sandboxId, channel, context, () -> {
+            self[0] = new ProxyConnection(sandboxId, channel, context, listener, () -> {
                 if (mine.remove(self[0])) {
                     connections.remove(self[0]);
                     total.decrementAndGet();

@@ -41,16 +41,19 @@ final class ProxyConnection implements Runnable {
     private final String sandboxId;
     private final SocketChannel client;
     private final ProxyContext context;
+    private final EgressListener listener;
     private final Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger openDirections = new AtomicInteger(2);
     private volatile Socket upstream;
     private volatile long lastActivity = System.nanoTime();
 
-    ProxyConnection(String sandboxId, SocketChannel client, ProxyContext context, Runnable onClose) {
+    ProxyConnection(String sandboxId, SocketChannel client, ProxyContext context, EgressListener listener,
+                    Runnable onClose) {
         this.sandboxId = sandboxId;
         this.client = client;
         this.context = context;
+        this.listener = listener;
         this.onClose = onClose;
     }
 
@@ -197,7 +200,7 @@ final class ProxyConnection implements Runnable {
     private void refuse(Destination destination, String reason) throws IOException {
         log.warn("egress refused for sandbox {}: {} ({})", sandboxId, destination, reason);
         try {
-            context.listener().refused(sandboxId, destination.host(), destination.port(), reason);
+            listener.refused(sandboxId, destination.host(), destination.port(), reason);
         } catch (RuntimeException e) {
             log.warn("an egress listener failed on a refusal", e);
         }
@@ -207,7 +210,7 @@ final class ProxyConnection implements Runnable {
 
     private void notifyConnected(Destination destination) {
         try {
-            context.listener().connected(sandboxId, destination.host(), destination.port());
+            listener.connected(sandboxId, destination.host(), destination.port());
         } catch (RuntimeException e) {
             log.warn("an egress listener failed on a connection", e);
         }

@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param cpu      default cpu quota in cores (0.5 = half a core)
  * @param disk     default workspace size of a sandbox
  * @param uid      the unprivileged host uid (and gid) sandboxed processes run as; never 0
+ * @param openFiles default maximum number of open files per sandboxed process
  */
 @Validated
 @ConfigurationProperties("spawnai.sandbox")
@@ -28,10 +29,11 @@ public record SandboxProperties(
         @DefaultValue("128") @Min(8) int pids,
         @DefaultValue("0.5") @DecimalMin("0.01") double cpu,
         @DefaultValue("512MB") @NotNull DataSize disk,
-        @DefaultValue("10001") @Min(1) int uid) {
+        @DefaultValue("10001") @Min(1) int uid,
+        @DefaultValue("1024") @Min(16) int openFiles) {
 
     /** The limits a sandbox gets unless a caller asks for others. */
     public SandboxLimits limits() {
-        return new SandboxLimits(memory, pids, (int) Math.round(cpu * 1000), disk);
+        return new SandboxLimits(memory, pids, (int) Math.round(cpu * 1000), disk, openFiles);
     }
 }

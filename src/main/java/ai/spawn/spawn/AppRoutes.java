@@ -29,6 +29,8 @@ class AppRoutes implements RouteResolver {
                     ? new Route.Live(appId, e.endpoint)
                     : e.port == port || e.port == 0 ? unavailable(appId, e) : new Route.Unknown();
             case QUEUED, GENERATING, VALIDATING, PROVISIONING, INSTALLING -> unavailable(appId, e);
+            case CRASHED -> new Route.Unavailable(appId, "This app crashed. It is restarted automatically a few"
+                    + " times; its page in SpawnAI says why it stopped.");
             case FAILED -> new Route.Gone(appId, "This app failed and is not running."
                     + " Its page in SpawnAI says why; you can retry it there.");
             case EXPIRED -> new Route.Gone(appId, "This app has expired: its time ran out and it was removed.");

@@ -34,10 +34,12 @@ class Deployer {
     private final LogArchive logArchive;
     private final StepClock stepClock;
     private final SpawnProperties properties;
+    private final CrashWatch crashes;
 
     Deployer(AppRepository apps, AppStates states, SandboxProvider sandboxes, SandboxLimits limits,
              HealthProbe health, AppRoutes routes, AppGateway gateway, LogArchive logArchive, StepClock stepClock,
-             SpawnProperties properties) {
+             SpawnProperties properties, CrashWatch crashes) {
+        this.crashes = crashes;
         this.apps = apps;
         this.states = states;
         this.sandboxes = sandboxes;
@@ -52,6 +54,7 @@ class Deployer {
 
     /** Deploys into a new sandbox, moving the app PROVISIONING → (INSTALLING) → STARTING → LIVE. */
     void deployFresh(Run run, String appId, AppBundle bundle, String provisionMessage) throws InterruptedException {
+        crashes.reset(appId);
         List<Step> plan = plan(bundle);
         long t0 = System.nanoTime();
         states.transition(appId, SpawnState.PROVISIONING, new Progress(Step.PROVISION.wire, Step.PROVISION.percent,
@@ -132,6 +135,17 @@ class Deployer {
         stepClock.record(Step.INSTALL, result.durationMillis());
     }
 
+    /** Starts the current version again in its sandbox after a crash: CRASHED → STARTING → LIVE. */
+    void restartInPlace(Run run, String appId, AppBundle bundle, String message) throws InterruptedException {
+        Sandbox sandbox = run.sandbox();
+        App starting = states.transition(appId, SpawnState.STARTING, Progress.of(Step.START.wire,
+                Step.START.percent, message));
+        start(appId, sandbox, bundle);
+        awaitHealthy(starting, sandbox, bundle, List.of(Step.HEALTH));
+        states.transition(appId, SpawnState.LIVE, a -> a.withError(null, null), new Progress(Step.LIVE.wire, 100,
+                null, "live again at " + gateway.appUrl(appId, bundle.port())));
+    }
+
     private void start(String appId, Sandbox sandbox, AppBundle bundle) {
         try {
             sandbox.start(bundle.start(), bundle.port());
@@ -139,6 +153,7 @@ class Deployer {
             throw new StepFailure(Step.START, "the app could not be started: " + e.getMessage());
         }
         routes.attach(appId, bundle.port(), sandbox.endpoint());
+        crashes.watch(appId, sandbox, this);
     }
 
     private void awaitHealthy(App app, Sandbox sandbox, AppBundle bundle, List<Step> plan)
@@ -154,8 +169,9 @@ class Deployer {
         stepClock.record(Step.HEALTH, elapsedMillis(t0));
     }
 
+    /** The steps ahead; before generation the install step is assumed absent, as it is for most apps. */
     static List<Step> plan(AppBundle bundle) {
-        return bundle == null || bundle.needsInstall()
+        return bundle != null && bundle.needsInstall()
                 ? List.of(Step.GENERATE, Step.VALIDATE, Step.PROVISION, Step.INSTALL, Step.START, Step.HEALTH)
                 : List.of(Step.GENERATE, Step.VALIDATE, Step.PROVISION, Step.START, Step.HEALTH);
     }

@@ -129,7 +129,8 @@ class GenerationStep {
             states.emit(app, Progress.of(step, Step.VALIDATE.percent, f.severity() + " " + f.rule() + ": "
                     + f.describe()));
         }
-        history.versionDetails(app.id(), version, bundle.summary(), json.writeValueAsString(report.findings()));
+        history.versionDetails(app.id(), version, bundle.summary() != null ? bundle.summary() : bundle.title(),
+                json.writeValueAsString(report.findings()));
         stepClock.record(Step.VALIDATE, Deployer.elapsedMillis(t0));
         if (report.blocked()) {
             throw new StepFailure(Step.VALIDATE, "the code did not pass validation: " + String.join("; ",

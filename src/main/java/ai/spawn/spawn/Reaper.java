@@ -24,7 +24,7 @@ class Reaper {
     private static final Logger log = LoggerFactory.getLogger(Reaper.class);
     private static final EnumSet<SpawnState> EXPIRABLE = EnumSet.of(SpawnState.QUEUED, SpawnState.GENERATING,
             SpawnState.VALIDATING, SpawnState.PROVISIONING, SpawnState.INSTALLING, SpawnState.STARTING,
-            SpawnState.LIVE, SpawnState.UPDATING, SpawnState.FAILED);
+            SpawnState.LIVE, SpawnState.UPDATING, SpawnState.CRASHED, SpawnState.FAILED);
 
     private final AppRepository apps;
     private final AppStates states;

@@ -59,14 +59,14 @@ class Reconciler implements ApplicationRunner {
         int failed = 0;
         for (App found : apps.findByStatus(EnumSet.of(SpawnState.QUEUED, SpawnState.GENERATING,
                 SpawnState.VALIDATING, SpawnState.PROVISIONING, SpawnState.INSTALLING, SpawnState.STARTING,
-                SpawnState.LIVE, SpawnState.UPDATING))) {
+                SpawnState.LIVE, SpawnState.UPDATING, SpawnState.CRASHED))) {
             App app = found;
             if (app.status() == SpawnState.UPDATING) {
                 // the update was interrupted: serve the current version again
                 app = states.transition(app.id(), SpawnState.LIVE, Progress.of("update", 100,
                         "SpawnAI restarted during an update; version " + app.currentVersion() + " keeps serving"));
             }
-            if (app.status() == SpawnState.LIVE && app.currentVersion() > 0) {
+            if ((app.status() == SpawnState.LIVE || app.status() == SpawnState.CRASHED) && app.currentVersion() > 0) {
                 String id = app.id();
                 workers.execute(() -> pipeline.restart(id));
                 restarted++;

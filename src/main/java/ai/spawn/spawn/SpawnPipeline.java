@@ -102,7 +102,7 @@ class SpawnPipeline {
                     bundle = fix(appId, bundle, failure, attempt + 1, version);
                 }
             }
-            meters.counter("spawnai.spawns", "outcome", "live").increment();
+            meters.counter("spawnai.spawns", "outcome", "live", "step", "live").increment();
             Timer.builder("spawnai.spawn.time-to-live").register(meters)
                     .record(Duration.ofNanos(System.nanoTime() - started));
         } catch (StepFailure f) {

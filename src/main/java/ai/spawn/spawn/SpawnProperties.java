@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param reaperInterval how often expired apps and orphan sandboxes are looked for
  * @param maxFixAttempts how many corrected bundles the fix loop may ask a model for after a failure
  * @param budgetUsd      the most generation may cost per app, fix attempts and edits included
+ * @param maxRestarts    how often a crashed app is started again before it stays CRASHED
  */
 @Validated
 @ConfigurationProperties("spawnai.apps")
@@ -33,5 +34,6 @@ public record SpawnProperties(
         @Min(1) @DefaultValue("4000") int maxPromptChars,
         @NotNull @DefaultValue("PT5S") Duration reaperInterval,
         @Min(0) @Max(10) @DefaultValue("2") int maxFixAttempts,
-        @DefaultValue("0.10") double budgetUsd) {
+        @DefaultValue("0.10") double budgetUsd,
+        @Min(0) @Max(100) @DefaultValue("2") int maxRestarts) {
 }

@@ -89,7 +89,7 @@ public class SpawnService {
                         + " characters; at most " + properties.maxPromptChars() + " are allowed");
             }
         } else {
-            ValidationReport report = validator.validate(request.bundle());
+            ValidationReport report = validator.validateShape(request.bundle());
             if (report.blocked()) {
                 throw new InvalidAppRequestException("bundle", "the bundle was refused: " + String.join("; ",
                         report.blocking().stream().map(Finding::describe).toList()));
@@ -186,9 +186,9 @@ public class SpawnService {
     }
 
     /**
-     * Makes a FAILED app again from the start.
+     * Makes a FAILED or CRASHED app again from the start.
      *
-     * @throws InvalidStateTransitionException when the app is not FAILED
+     * @throws InvalidStateTransitionException when the app is neither
      */
     public AppView retry(String sessionId, String appId) {
         owned(sessionId, appId);
@@ -304,9 +304,10 @@ public class SpawnService {
     }
 
     private AppView view(App app, boolean detailed) {
-        AppView.Error error = app.status() == SpawnState.FAILED && app.errorMessage() != null
+        boolean broken = app.status() == SpawnState.FAILED || app.status() == SpawnState.CRASHED;
+        AppView.Error error = broken && app.errorMessage() != null
                 ? new AppView.Error(app.errorStep(), app.errorMessage()) : null;
-        AppView.Error lastUpdateError = app.status() != SpawnState.FAILED && app.errorMessage() != null
+        AppView.Error lastUpdateError = !broken && app.errorMessage() != null
                 ? new AppView.Error(app.errorStep(), app.errorMessage()) : null;
         String url = app.port() == null ? null : gateway.appUrl(app.id(), app.port());
         if (!detailed) {

@@ -10,7 +10,8 @@ import java.util.Set;
  * {@link AppRepository#transition} changes a state, and only along this table.
  */
 public enum SpawnState {
-    QUEUED, GENERATING, VALIDATING, PROVISIONING, INSTALLING, STARTING, LIVE, UPDATING, FAILED, EXPIRED, DESTROYED;
+    QUEUED, GENERATING, VALIDATING, PROVISIONING, INSTALLING, STARTING, LIVE, UPDATING, CRASHED, FAILED, EXPIRED,
+    DESTROYED;
 
     private static final Map<SpawnState, Set<SpawnState>> ALLOWED = new EnumMap<>(SpawnState.class);
 
@@ -21,12 +22,16 @@ public enum SpawnState {
         ALLOWED.put(VALIDATING, EnumSet.of(PROVISIONING, GENERATING, FAILED, EXPIRED, DESTROYED));
         ALLOWED.put(PROVISIONING, EnumSet.of(INSTALLING, STARTING, GENERATING, FAILED, EXPIRED, DESTROYED));
         ALLOWED.put(INSTALLING, EnumSet.of(STARTING, GENERATING, FAILED, EXPIRED, DESTROYED));
-        ALLOWED.put(STARTING, EnumSet.of(LIVE, GENERATING, FAILED, EXPIRED, DESTROYED));
+        ALLOWED.put(STARTING, EnumSet.of(LIVE, GENERATING, CRASHED, FAILED, EXPIRED, DESTROYED));
         // LIVE -> PROVISIONING: restarted from its stored files after the sandbox was lost (e.g. a host restart)
         // LIVE -> UPDATING: a follow-up message or a restore makes a new version while the current one serves
-        ALLOWED.put(LIVE, EnumSet.of(PROVISIONING, UPDATING, FAILED, EXPIRED, DESTROYED));
+        // LIVE -> CRASHED: the app process died on its own (a crash, or a limit it hit)
+        ALLOWED.put(LIVE, EnumSet.of(PROVISIONING, UPDATING, CRASHED, FAILED, EXPIRED, DESTROYED));
+        // CRASHED -> STARTING: the restart policy starts it again in its sandbox; -> QUEUED: the user retries;
+        // -> PROVISIONING: restarted from its stored files after SpawnAI itself restarted
+        ALLOWED.put(CRASHED, EnumSet.of(STARTING, QUEUED, PROVISIONING, FAILED, EXPIRED, DESTROYED));
         // UPDATING -> LIVE: the new version serves, or the previous one was put back after the new one failed
-        ALLOWED.put(UPDATING, EnumSet.of(LIVE, FAILED, EXPIRED, DESTROYED));
+        ALLOWED.put(UPDATING, EnumSet.of(LIVE, CRASHED, FAILED, EXPIRED, DESTROYED));
         // FAILED -> QUEUED: the user retries
         ALLOWED.put(FAILED, EnumSet.of(QUEUED, EXPIRED, DESTROYED));
         ALLOWED.put(EXPIRED, EnumSet.of(DESTROYED));

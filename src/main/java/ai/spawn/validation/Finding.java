@@ -15,8 +15,16 @@ public record Finding(Severity severity, String rule, String path, int line, Str
         return new Finding(Severity.BLOCK, rule, path, 0, message);
     }
 
+    public static Finding block(String rule, String path, int line, String message) {
+        return new Finding(Severity.BLOCK, rule, path, line, message);
+    }
+
     public static Finding warn(String rule, String path, int line, String message) {
         return new Finding(Severity.WARN, rule, path, line, message);
+    }
+
+    public static Finding info(String rule, String path, String message) {
+        return new Finding(Severity.INFO, rule, path, 0, message);
     }
 
     /** "path:line: message" or just the message. */

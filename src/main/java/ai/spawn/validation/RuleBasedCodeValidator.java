@@ -17,6 +17,17 @@ class RuleBasedCodeValidator implements CodeValidator {
     }
 
     @Override
+    public ValidationReport validateShape(AppBundle bundle) {
+        List<Finding> all = new ArrayList<>();
+        for (ValidationRule rule : rules) {
+            if (rule.shapeOnly()) {
+                all.addAll(rule.check(bundle));
+            }
+        }
+        return new ValidationReport(all);
+    }
+
+    @Override
     public ValidationReport validate(AppBundle bundle) {
         List<Finding> all = new ArrayList<>();
         for (ValidationRule rule : rules) {

@@ -27,6 +27,11 @@ class StructureRule implements ValidationRule {
     }
 
     @Override
+    public boolean shapeOnly() {
+        return true;
+    }
+
+    @Override
     public List<Finding> check(AppBundle bundle) {
         List<Finding> out = new ArrayList<>();
         if (bundle.files().isEmpty()) {

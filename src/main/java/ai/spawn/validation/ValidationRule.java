@@ -8,4 +8,9 @@ import ai.spawn.generation.AppBundle;
 public interface ValidationRule {
 
     List<Finding> check(AppBundle bundle);
+
+    /** Whether this rule checks only the bundle's shape (cheap, no processes): run when a request is admitted. */
+    default boolean shapeOnly() {
+        return false;
+    }
 }

@@ -20,7 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * {@code GET /api/v1/apps/{id}/events}: server-sent events, the stored history first, then live events. Each SSE
  * frame has {@code id:} = the event's sequence number, so a reconnecting client resumes with
- * {@code Last-Event-ID}. The stream ends when the app is destroyed or expired, or after 30 minutes.
+ * {@code Last-Event-ID}. The stream ends when the app is destroyed or expired, or after 30 minutes; a comment
+ * every 15 s keeps it alive.
  */
 @RestController
 @RequestMapping("/api/v1/apps/{id}/events")
@@ -30,10 +31,12 @@ class EventsController {
 
     private final SpawnService spawns;
     private final EventBus events;
+    private final OpenStreams open;
 
-    EventsController(SpawnService spawns, EventBus events) {
+    EventsController(SpawnService spawns, EventBus events, OpenStreams open) {
         this.spawns = spawns;
         this.events = events;
+        this.open = open;
     }
 
     @GetMapping(produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
@@ -42,10 +45,7 @@ class EventsController {
         spawns.checkOwner(session, id);
         SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
         long after = parseSeq(lastEventId);
-        EventBus.Subscription subscription = events.subscribe(id, after, event -> send(emitter, event));
-        emitter.onCompletion(subscription::close);
-        emitter.onTimeout(subscription::close);
-        emitter.onError(e -> subscription.close());
+        open.add(emitter, events.subscribe(id, after, event -> send(emitter, event)));
         return emitter;
     }
 

@@ -17,7 +17,8 @@ class WebConfig implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(sessionAuth).addPathPatterns("/api/v1/**")
-                .excludePathPatterns("/api/v1/sessions", "/api/v1/examples", "/api/v1/openapi.json", "/api/v1/docs",
+                .excludePathPatterns("/api/v1/sessions", "/api/v1/examples", "/api/v1/openapi.json", "/api/v1/openapi.json/**",
+                        "/api/v1/docs", "/api/v1/swagger-ui/**",
                         "/api/v1/docs/**");
     }
 }

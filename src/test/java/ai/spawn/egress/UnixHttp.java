@@ -15,11 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** A raw HTTP client over a unix socket, for talking to the proxy byte by byte. Reads give up after 10 s. */
-final class UnixHttp implements AutoCloseable {
+public final class UnixHttp implements AutoCloseable {
 
     private final SocketChannel channel;
 
-    UnixHttp(Path socket) {
+    public UnixHttp(Path socket) {
         try {
             channel = SocketChannel.open(StandardProtocolFamily.UNIX);
             channel.connect(UnixDomainSocketAddress.of(socket));
@@ -28,7 +28,7 @@ final class UnixHttp implements AutoCloseable {
         }
     }
 
-    UnixHttp send(String text) {
+    public UnixHttp send(String text) {
         try {
             ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1));
             while (buffer.hasRemaining()) {
@@ -41,12 +41,12 @@ final class UnixHttp implements AutoCloseable {
     }
 
     /** Everything until the proxy closes the connection. */
-    String readToEnd() {
+    public String readToEnd() {
         return readUntil(null);
     }
 
     /** Everything until {@code end} arrived (inclusive), or until the connection closed. */
-    String readUntil(String end) {
+    public String readUntil(String end) {
         CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
             ByteArrayOutputStream got = new ByteArrayOutputStream();
             ByteBuffer buffer = ByteBuffer.allocate(1);

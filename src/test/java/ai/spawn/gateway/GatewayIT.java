@@ -37,6 +37,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * does it, over a unix socket (socat in front), and Netty WebSocket servers on both.
  */
 @SpringBootTest(classes = GatewayTestConfig.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "spawnai.test.gateway-only=true",
         "spawnai.gateway.port=0", "spawnai.gateway.bind=127.0.0.1", "spawnai.gateway.max-body=2MB",
         "spawnai.gateway.threads=2"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

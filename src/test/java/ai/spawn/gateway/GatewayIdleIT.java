@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** Idle timeouts, set short: silent apps, idle clients, idle pooled connections. */
 @SpringBootTest(classes = GatewayTestConfig.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "spawnai.test.gateway-only=true",
         "spawnai.gateway.port=0", "spawnai.gateway.bind=127.0.0.1", "spawnai.gateway.idle-timeout=1s",
         "spawnai.gateway.upstream-idle-timeout=300ms"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -17,7 +17,7 @@ class GatewayLifecycleIT {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(GatewayTestConfig.class)
-            .withPropertyValues("spawnai.gateway.port=0", "spawnai.gateway.bind=127.0.0.1");
+            .withPropertyValues("spawnai.test.gateway-only=true", "spawnai.gateway.port=0", "spawnai.gateway.bind=127.0.0.1");
 
     @Test
     void listensWhileTheContextRuns() {

@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** What the gateway answers itself: unknown, gone, starting and dead apps, limits, bad requests. */
 @SpringBootTest(classes = GatewayTestConfig.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "spawnai.test.gateway-only=true",
         "spawnai.gateway.port=0", "spawnai.gateway.bind=127.0.0.1", "spawnai.gateway.max-body=1MB",
         "spawnai.gateway.max-connections-per-app=2"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

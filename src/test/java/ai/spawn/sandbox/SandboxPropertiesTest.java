@@ -38,6 +38,13 @@ class SandboxPropertiesTest {
     }
 
     @Test
+    void bindsTheOpenFilesLimit() {
+        runner.withPropertyValues("spawnai.sandbox.open-files=4096").run(context ->
+                assertThat(context.getBean(SandboxProperties.class).limits().openFiles()).isEqualTo(4096));
+        runner.withPropertyValues("spawnai.sandbox.open-files=8").run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
     void rejectsRootAsTheSandboxUid() {
         runner.withPropertyValues("spawnai.sandbox.uid=0").run(context ->
                 assertThat(context).hasFailed());

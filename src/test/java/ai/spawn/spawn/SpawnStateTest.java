@@ -79,6 +79,15 @@ class SpawnStateTest {
     }
 
     @Test
+    void crashedAppsAreRestartedOrRetriedButNeverLiveDirectly() {
+        assertThat(SpawnState.LIVE.canMoveTo(SpawnState.CRASHED)).isTrue();
+        assertThat(SpawnState.CRASHED.canMoveTo(SpawnState.STARTING)).isTrue();
+        assertThat(SpawnState.CRASHED.canMoveTo(SpawnState.QUEUED)).isTrue();
+        assertThat(SpawnState.CRASHED.canMoveTo(SpawnState.LIVE)).isFalse();
+        assertThat(SpawnState.CRASHED.inProgress()).isFalse();
+    }
+
+    @Test
     void classifiesStates() {
         assertThat(EnumSet.allOf(SpawnState.class).stream().filter(SpawnState::inProgress))
                 .containsExactly(SpawnState.QUEUED, SpawnState.GENERATING, SpawnState.VALIDATING,

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A sandbox's long-running app process (with its socket forwarder) and the last lines it wrote, drained by one
- * daemon thread into a bounded {@link LogBuffer}. Thread-safe.
+ * daemon thread into a bounded {@link LogBuffer}. The same thread tells its {@link Watcher} about log floods and,
+ * once the output ended and the process is gone, that it exited, unless {@link #stop} ended it. Thread-safe.
  */
 final class AppProcess {
 
@@ -19,16 +20,29 @@ final class AppProcess {
     static final int LOG_CHARS = 256 * 1024;
     private static final Logger log = LoggerFactory.getLogger(AppProcess.class);
 
+    /** Hears about one app process; called on its output thread. */
+    interface Watcher {
+
+        /** The output passed the flood threshold described by {@code rate} (at most once per window). */
+        void flooded(String rate);
+
+        /** The process ended on its own with {@code exitCode}; every output line is in the log by now. */
+        void exited(AppProcess app, int exitCode);
+    }
+
     private final Process process;
     private final LogBuffer logs = new LogBuffer(LOG_LINES, LOG_CHARS);
+    private final FloodMeter flood = new FloodMeter();
+    private volatile boolean stopped;
 
     private AppProcess(Process process) {
         this.process = process;
     }
 
-    static AppProcess start(ProcessLauncher launcher, List<String> argv, String name) throws IOException {
+    static AppProcess start(ProcessLauncher launcher, List<String> argv, String name, Watcher watcher)
+            throws IOException {
         AppProcess app = new AppProcess(launcher.start(ProcessLauncher.builder(argv)));
-        Thread pump = new Thread(() -> app.pump(app.process.getInputStream()), name + "-log");
+        Thread pump = new Thread(() -> app.pump(app.process.getInputStream(), watcher), name + "-log");
         pump.setDaemon(true);
         pump.start();
         return app;
@@ -42,8 +56,9 @@ final class AppProcess {
         return logs.last(max);
     }
 
-    /** Kills the process tree and waits (bounded) until it is gone. */
+    /** Kills the process tree and waits (bounded) until it is gone; its watcher hears nothing of this end. */
     void stop(Duration wait) {
+        stopped = true;
         ProcessLauncher.killTree(process);
         try {
             process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -52,14 +67,39 @@ final class AppProcess {
         }
     }
 
-    private void pump(InputStream in) {
+    /** Whether {@link #stop} ended (or is ending) it. */
+    boolean wasStopped() {
+        return stopped;
+    }
+
+    private void pump(InputStream in, Watcher watcher) {
         try (in) {
             LineReader lines = new LineReader(in, CommandRun.LINE_BYTES);
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 logs.add(line);
+                if (flood.add(line.length())) {
+                    tell(() -> watcher.flooded(flood.describe()));
+                }
             }
         } catch (IOException e) {
             log.debug("app output ended: {}", e.toString());
+        }
+        try {
+            int exitCode = process.waitFor();
+            if (!stopped) {
+                tell(() -> watcher.exited(this, exitCode));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Keeps the output drained whatever the watcher does: a pump that stopped reading would block the app. */
+    private static void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            log.warn("an app process watcher failed", e);
         }
     }
 }

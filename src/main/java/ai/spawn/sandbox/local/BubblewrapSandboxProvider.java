@@ -15,6 +15,7 @@ import ai.spawn.sandbox.SandboxProvider;
 import ai.spawn.sandbox.SandboxSpec;
 import ai.spawn.sandbox.SandboxTemplates;
 import ai.spawn.sandbox.TemplateProperties;
+import ai.spawn.security.SecurityEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -29,15 +31,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The {@code local} provider: sandboxes built from bubblewrap, namespaces, per-sandbox cgroups (v1 or v2) and a
  * size-limited tmpfs workspace, on this host. Needs root (it mounts, creates cgroups, then drops to an unprivileged
  * uid). {@link #create} costs a few directory and cgroup writes plus one {@code mount}; processes start with one
- * {@code bwrap} each. Thread-safe. {@link #close()} destroys every sandbox it created.
+ * {@code bwrap} each. Every {@value #CHECK_SECONDS} s one thread turns the limits sandboxes hit into security events
+ * (see {@link LimitWatch}); the same thread hands them to the event sink, so a slow sink never holds up a
+ * sandbox. Thread-safe. {@link #close()} destroys every sandbox it created.
  */
 public final class BubblewrapSandboxProvider implements SandboxProvider, AutoCloseable {
 
+    static final long CHECK_SECONDS = 5;
+    private static final long CLOSE_WAIT_SECONDS = 5;
     private static final Logger log = LoggerFactory.getLogger(BubblewrapSandboxProvider.class);
 
     private final SandboxIds ids = new SandboxIds();
@@ -47,21 +58,30 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
     private final WorkspaceMount mounts;
     private final Teardown teardown;
     private final LocalSandbox.Context context;
+    private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread t = new Thread(task, "sandbox-limits");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final LocalTemplates templates;
 
     private BubblewrapSandboxProvider(HostTools tools, Cgroups cgroups, SandboxLayout layout, int uid,
-                                      Path templatesDir, Installs installs) {
+                                      Consumer<SecurityEvent> events, Path templatesDir, Installs installs) {
         this.layout = layout;
         this.cgroups = cgroups;
         this.mounts = new WorkspaceMount(tools, uid);
         this.teardown = new Teardown(cgroups, layout, mounts);
-        EgressLeases egress = installs.egress() == null ? null : new EgressLeases(installs.egress(), uid);
+        EgressLeases egress = installs.egress() == null ? null
+                : new EgressLeases(installs.egress(), uid, event -> record(events, event), Clock.systemUTC());
         this.templates = installs.templates() == null ? null : new LocalTemplates(templatesDir, installs.templates(),
                 new TemplateBuild(new TemplateSandboxes(egress != null), installs.templates().buildTimeout()));
+        InstallCpu installCpu = installs.templates() == null ? null
+                : new InstallCpu(cgroups, installs.templates().installCpuMillis());
         this.context = new LocalSandbox.Context(new BwrapCommand(tools, uid, layout), tools, new ProcessLauncher(),
-                cgroups, this::remove, new ExecEnvironment(egress, templates, installs.templates() == null ? null
-                        : new InstallCpu(cgroups, installs.templates().installCpuMillis())));
+                cgroups, this::remove, event -> record(events, event), Clock.systemUTC(),
+                new ExecEnvironment(egress, templates, installCpu));
+        checks.scheduleWithFixedDelay(this::checkLimits, CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);
     }
 
     /**
@@ -93,24 +113,38 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
         }
     }
 
+    /** {@link #open(Path, int, Consumer)} that only logs security events. */
+    public static BubblewrapSandboxProvider open(Path dataDir, int uid) {
+        return open(dataDir, uid, BubblewrapSandboxProvider::logOnly, Installs.none());
+    }
+
+    /** {@link #open(Path, int, Consumer, Installs)} without egress or templates: installs have no network. */
+    public static BubblewrapSandboxProvider open(Path dataDir, int uid, Consumer<SecurityEvent> events) {
+        return open(dataDir, uid, events, Installs.none());
+    }
+
+    /** {@link #open(Path, int, Consumer, Installs)} that only logs security events. */
+    public static BubblewrapSandboxProvider open(Path dataDir, int uid, Installs installs) {
+        return open(dataDir, uid, BubblewrapSandboxProvider::logOnly, installs);
+    }
+
+    private static void logOnly(SecurityEvent event) {
+        log.warn("security event {} of {} in sandbox {}: {}", event.kind(), event.appId(), event.sandboxId(),
+                event.detail());
+    }
+
     /**
      * Checks the host, prepares the data directory and cgroups, and proves it all works by running one command in
      * a throwaway sandbox.
      *
      * @param dataDir where workspaces, tools and leftovers live ({@code spawnai.data-dir})
      * @param uid     the unprivileged uid sandboxed processes run as
+     * @param events   records the limits sandboxes hit (called on one provider thread; its failures are logged)
+     * @param installs what install commands get: the egress proxy, templates
      * @throws IllegalStateException with a message saying how to fix the host when something is missing
      */
-    public static BubblewrapSandboxProvider open(Path dataDir, int uid) {
-        return open(dataDir, uid, Installs.none());
-    }
-
-    /**
-     * Like {@link #open(Path, int)}, with the egress proxy and templates for install commands.
-     *
-     * @throws IllegalStateException with a message saying how to fix the host when something is missing
-     */
-    public static BubblewrapSandboxProvider open(Path dataDir, int uid, Installs installs) {
+    public static BubblewrapSandboxProvider open(Path dataDir, int uid, Consumer<SecurityEvent> events,
+                                                 Installs installs) {
         String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin:/usr/bin:/bin";
         HostTools tools = Prerequisites.check(path, uid);
         Cgroups cgroups;
@@ -124,7 +158,7 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
         }
         SandboxLayout layout = SandboxLayout.prepare(dataDir, uid);
         Path templatesDir = dataDir.toAbsolutePath().normalize().resolve("templates");
-        BubblewrapSandboxProvider provider = new BubblewrapSandboxProvider(tools, cgroups, layout, uid,
+        BubblewrapSandboxProvider provider = new BubblewrapSandboxProvider(tools, cgroups, layout, uid, events,
                 templatesDir, installs);
         provider.selfTest();
         log.info("local sandbox provider ready: {}, data in {}, sandboxes run as uid {}",
@@ -147,7 +181,7 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
             cgroups.create(id, limits);
             long scratch = Math.max(limits.disk().toBytes(), 16L << 20);
             LocalSandbox sandbox = new LocalSandbox(id, spec,
-                    new BwrapCommand.Target(dirs, cgroups.procsFiles(id), scratch), context);
+                    new BwrapCommand.Target(dirs, cgroups.procsFiles(id), scratch, limits.openFiles()), context);
             sandboxes.put(id, sandbox);
             log.info("sandbox {} created for {} ({}, {} MB memory, {} pids, {} m cpu, {} MB disk)", id,
                     spec.owner(), spec.template(), limits.memory().toMegabytes(), limits.pids(),
@@ -201,6 +235,16 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
                 log.warn("sandbox {} could not be removed on shutdown; it is a leftover now", id, e);
             }
         }
+        checks.shutdown(); // runs the events still queued, stops the periodic check
+        try {
+            if (!checks.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("security events of sandboxes were still being recorded at shutdown; the rest is lost");
+                checks.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            checks.shutdownNow();
+        }
         context.launcher().close();
     }
 
@@ -238,6 +282,33 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
     private void remove(String sandboxId) {
         teardown.destroy(sandboxId);
         sandboxes.remove(sandboxId);
+    }
+
+    /** Queues the event for the check thread; sandboxes call this while holding their locks. */
+    private void record(Consumer<SecurityEvent> events, SecurityEvent event) {
+        try {
+            checks.execute(() -> {
+                try {
+                    events.accept(event);
+                } catch (RuntimeException e) {
+                    log.warn("could not record the security event {} of sandbox {}: {}", event.kind(),
+                            event.sandboxId(), event.detail(), e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.warn("security event {} of sandbox {} after shutdown, not recorded: {}", event.kind(),
+                    event.sandboxId(), event.detail());
+        }
+    }
+
+    private void checkLimits() {
+        for (LocalSandbox sandbox : sandboxes.values()) {
+            try {
+                sandbox.checkLimits(false);
+            } catch (RuntimeException e) {
+                log.warn("checking the limits of sandbox {} failed", sandbox.id(), e);
+            }
+        }
     }
 
     private void selfTest() {

@@ -1,5 +1,7 @@
 package ai.spawn.sandbox.local;
 
+import ai.spawn.sandbox.SandboxLimits;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,11 +12,13 @@ import java.util.regex.Pattern;
 
 /**
  * Builds the argv that starts one command in a sandbox. As root, {@code sh} enters the sandbox's cgroups (refusing
- * to go on when it cannot), then {@code setpriv} drops to the sandbox uid with no capabilities and no way to gain
- * any, then {@code bwrap} builds the sandbox: new user, pid, network, ipc, uts (and cgroup) namespaces, a new
- * session, a read-only {@code /usr}, no host {@code /etc} besides TLS roots and alternatives, a fresh {@code /proc}
- * and {@code /dev}, small private {@code /tmp} and {@code /home/user}, the workspace at {@code /home/user/app} and
- * a read-only root. Each step {@code exec}s the next, so the whole chain is one process. Immutable, thread-safe.
+ * to go on when it cannot), limits open files and forbids core dumps, and opens the seccomp filter as fd 3; then
+ * {@code setpriv} drops to the sandbox uid with no capabilities and no way to gain any, then {@code bwrap} builds
+ * the sandbox: new user, pid, network, ipc, uts (and cgroup) namespaces, a new session, a read-only {@code /usr},
+ * no host {@code /etc} besides TLS roots and alternatives, a fresh {@code /proc} and {@code /dev}, small private
+ * {@code /tmp}, {@code /dev/shm} and {@code /home/user}, the workspace at {@code /home/user/app}, a read-only
+ * root and {@code /dev}; it loads the {@link SeccompFilter} from fd 3 (closing it) right before it runs the
+ * command. Each step {@code exec}s the next, so the whole chain is one process. Immutable, thread-safe.
  */
 final class BwrapCommand {
 
@@ -24,18 +28,26 @@ final class BwrapCommand {
     static final String TOOLS_DIR = "/opt/spawnai";
     static final String PATH = "/usr/local/bin:/usr/bin:/bin";
 
+    private static final int SECCOMP_FD = 3;
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final String ENTER_CGROUPS =
-            "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift; exec \"$@\"";
+    /** Arguments: open files, seccomp filter, cgroup.procs files, {@code --}, the command. */
+    private static final String ENTER_CGROUPS = "ulimit -n \"$1\" && ulimit -c 0 || exit 125; filter=$2; shift 2;"
+            + " while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift;"
+            + " exec \"$@\" " + SECCOMP_FD + "< \"$filter\"";
 
     /**
      * What a command runs against.
      *
      * @param dirs         the sandbox's directories
      * @param cgroupProcs  the {@code cgroup.procs} files to enter first
-     * @param scratchBytes size of each of {@code /tmp} and {@code /home/user}
+     * @param scratchBytes size of each of {@code /tmp}, {@code /dev/shm} and {@code /home/user}
+     * @param openFiles    the open files limit of each process
      */
-    record Target(SandboxDirs dirs, List<Path> cgroupProcs, long scratchBytes) {
+    record Target(SandboxDirs dirs, List<Path> cgroupProcs, long scratchBytes, int openFiles) {
+
+        Target(SandboxDirs dirs, List<Path> cgroupProcs, long scratchBytes) {
+            this(dirs, cgroupProcs, scratchBytes, SandboxLimits.DEFAULT_OPEN_FILES);
+        }
     }
 
     private final HostTools tools;
@@ -67,14 +79,15 @@ final class BwrapCommand {
      */
     List<String> argv(Target target, boolean withRunDir, List<String> mounts, Map<String, String> env,
                       List<String> command) {
-        List<String> argv = new ArrayList<>(List.of(tools.sh().toString(), "-c", ENTER_CGROUPS, "spawnai-enter"));
+        List<String> argv = new ArrayList<>(List.of(tools.sh().toString(), "-c", ENTER_CGROUPS, "spawnai-enter",
+                Integer.toString(target.openFiles()), layout.seccomp().toString()));
         target.cgroupProcs().forEach(p -> argv.add(p.toString()));
         argv.add("--");
         argv.addAll(List.of(tools.setpriv().toString(), "--reuid=" + uid, "--regid=" + uid, "--clear-groups",
                 "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"));
         argv.addAll(List.of(tools.bwrap().toString(), "--unshare-user", "--disable-userns", "--unshare-pid",
                 "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try", "--die-with-parent",
-                "--new-session", "--hostname", "sandbox"));
+                "--new-session", "--hostname", "sandbox", "--seccomp", Integer.toString(SECCOMP_FD)));
         argv.addAll(List.of("--ro-bind", "/usr", "/usr"));
         argv.addAll(rootLinks);
         roBindTry(argv, "/etc/ssl");
@@ -85,13 +98,14 @@ final class BwrapCommand {
         roBind(argv, layout.tools().toString(), TOOLS_DIR);
         argv.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
         String scratch = Long.toString(target.scratchBytes());
-        argv.addAll(List.of("--size", scratch, "--tmpfs", "/tmp", "--size", scratch, "--tmpfs", HOME));
+        argv.addAll(List.of("--size", scratch, "--tmpfs", "/tmp", "--size", scratch, "--tmpfs", "/dev/shm",
+                "--size", scratch, "--tmpfs", HOME));
         argv.addAll(List.of("--bind", target.dirs().workspace().toString(), APP_DIR));
         if (withRunDir) {
             argv.addAll(List.of("--bind", target.dirs().run().toString(), RUN_DIR));
         }
         argv.addAll(mounts);
-        argv.addAll(List.of("--remount-ro", "/", "--chdir", APP_DIR, "--clearenv",
+        argv.addAll(List.of("--remount-ro", "/dev", "--remount-ro", "/", "--chdir", APP_DIR, "--clearenv",
                 "--setenv", "PATH", PATH, "--setenv", "HOME", HOME));
         env.forEach((name, value) -> {
             if (!ENV_NAME.matcher(name).matches()) {

@@ -53,8 +53,14 @@ interface Cgroups {
     /** Creates the sandbox's cgroups and writes its limits; removes what it created when a write fails. */
     void create(String sandboxId, SandboxLimits limits);
 
-    /** Changes the cpu quota of the sandbox's cgroups ({@code cpuMillis} thousandths of a core; 0: unlimited). */
-    void cpuQuota(String sandboxId, int cpuMillis);
+    /**
+     * Changes the cpu quota of the sandbox's cgroups ({@code cpuMillis} thousandths of a core; 0: unlimited).
+     *
+     * @throws UnsupportedOperationException when this strategy cannot (test doubles)
+     */
+    default void cpuQuota(String sandboxId, int cpuMillis) {
+        throw new UnsupportedOperationException("changing the cpu quota is not supported by " + describe());
+    }
 
     /** The {@code cgroup.procs} files a process writes its pid to in order to enter the sandbox's cgroups. */
     List<Path> procsFiles(String sandboxId);
@@ -73,4 +79,7 @@ interface Cgroups {
 
     /** Cpu time and memory use so far; {@link SandboxUsage#NONE} when the cgroups are gone. */
     SandboxUsage usage(String sandboxId);
+
+    /** How often its memory and pids limits were hit so far; {@link LimitCounters#NONE} when the cgroups are gone. */
+    LimitCounters counters(String sandboxId);
 }

@@ -134,6 +134,13 @@ final class CgroupsV1 implements Cgroups {
         return new SandboxUsage(cpuNanos / 1_000_000, current, peak);
     }
 
+    @Override
+    public LimitCounters counters(String sandboxId) {
+        return new LimitCounters(
+                CgroupFs.readKey(memory.resolve(sandboxId).resolve("memory.oom_control"), "oom_kill", 0),
+                CgroupFs.readKey(pids.resolve(sandboxId).resolve("pids.events"), "max", 0));
+    }
+
     static long quotaMicros(int cpuMillis) {
         return cpuMillis <= 0 ? -1 : Math.max(1000, cpuMillis * CPU_PERIOD_MICROS / 1000);
     }

@@ -106,6 +106,13 @@ final class CgroupsV2 implements Cgroups {
         return new SandboxUsage(cpuMicros / 1000, current, peak);
     }
 
+    @Override
+    public LimitCounters counters(String sandboxId) {
+        Path dir = dir(sandboxId);
+        return new LimitCounters(CgroupFs.readKey(dir.resolve("memory.events"), "oom_kill", 0),
+                CgroupFs.readKey(dir.resolve("pids.events"), "max", 0));
+    }
+
     private Path dir(String sandboxId) {
         return parent.resolve(sandboxId);
     }

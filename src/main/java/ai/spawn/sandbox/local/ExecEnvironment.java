@@ -96,7 +96,7 @@ final class ExecEnvironment {
         EgressLeases.Lease lease = null;
         if (egress != null) {
             try {
-                lease = egress.acquire(sandboxId, dirs.root());
+                lease = egress.acquire(sandboxId, spec.owner(), dirs.root());
             } catch (IOException e) {
                 throw new SandboxLaunchException(sandboxId, "cannot open the egress socket of " + sandboxId + ": "
                         + e.getMessage(), e);

@@ -60,7 +60,7 @@ final class InstallCpu {
     private void write(String sandboxId, int millis) {
         try {
             cgroups.cpuQuota(sandboxId, millis);
-        } catch (UncheckedIOException e) {
+        } catch (UncheckedIOException | UnsupportedOperationException e) {
             log.debug("cpu quota of {} not changed to {} m: {}", sandboxId, millis, e.getMessage());
         }
     }

@@ -1,6 +1,7 @@
 package ai.spawn.sandbox.local;
 
 import ai.spawn.sandbox.ExecResult;
+import ai.spawn.sandbox.ProcessExit;
 import ai.spawn.sandbox.Sandbox;
 import ai.spawn.sandbox.SandboxEndpoint;
 import ai.spawn.sandbox.SandboxException;
@@ -8,11 +9,13 @@ import ai.spawn.sandbox.SandboxLaunchException;
 import ai.spawn.sandbox.SandboxNotFoundException;
 import ai.spawn.sandbox.SandboxSpec;
 import ai.spawn.sandbox.SandboxUsage;
+import ai.spawn.security.SecurityEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,13 +28,16 @@ import java.util.function.Consumer;
 /**
  * A bubblewrap sandbox: a workspace tmpfs and cgroups that outlive its processes; every command runs in a fresh
  * bwrap over them. The app runs with {@code socat} forwarding {@code /run/sbx/app.sock} to its port, in one
- * bwrap whose main process is the app, so the bwrap process lives exactly as long as the app. Thread-safe:
- * launches and {@link #destroy()} are serialized on one lock; commands run to completion outside it.
+ * bwrap whose main process is the app, so the bwrap process lives exactly as long as the app. When the app ends on
+ * its own, the {@link #onExit} listener hears why ({@link ExitReasons}); the limits it hits become security events
+ * ({@link LimitWatch}). Thread-safe: launches, exits and {@link #destroy()} are serialized on one lock; commands
+ * run to completion outside it.
  */
 final class LocalSandbox implements Sandbox {
 
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(60);
+    private static final int EXIT_LINES = 100;
     private static final Logger log = LoggerFactory.getLogger(LocalSandbox.class);
 
     private final String id;
@@ -43,11 +49,13 @@ final class LocalSandbox implements Sandbox {
     private final Cgroups cgroups;
     private final Consumer<String> teardown;
     private final ExecEnvironment execEnvironment;
+    private final LimitWatch watch;
     private final Object lock = new Object();
     private final Set<Process> commands = ConcurrentHashMap.newKeySet();
     private volatile boolean destroyed;
     private boolean removed;
     private AppProcess app;
+    private volatile Consumer<ProcessExit> exitListener;
 
     LocalSandbox(String id, SandboxSpec spec, BwrapCommand.Target target, Context context) {
         this.id = id;
@@ -59,11 +67,16 @@ final class LocalSandbox implements Sandbox {
         this.cgroups = context.cgroups();
         this.teardown = context.teardown();
         this.execEnvironment = context.exec();
+        this.watch = new LimitWatch(id, spec, target.dirs().workspace().toFile(), cgroups, context.events(),
+                context.clock());
     }
 
-    /** What every sandbox of one provider shares. {@code teardown} removes a sandbox's resources by id. */
+    /**
+     * What every sandbox of one provider shares. {@code teardown} removes a sandbox's resources by id;
+     * {@code events} records security events.
+     */
     record Context(BwrapCommand bwrap, HostTools tools, ProcessLauncher launcher, Cgroups cgroups,
-                   Consumer<String> teardown, ExecEnvironment exec) {
+                   Consumer<String> teardown, Consumer<SecurityEvent> events, Clock clock, ExecEnvironment exec) {
     }
 
     @Override
@@ -125,12 +138,18 @@ final class LocalSandbox implements Sandbox {
                 Files.deleteIfExists(target.dirs().socket());
                 List<String> argv = bwrap.argv(target, true, env,
                         List.of("/bin/sh", "-c", forwardThenRun, "spawnai-app", command));
-                app = AppProcess.start(launcher, argv, id);
+                app = AppProcess.start(launcher, argv, id, watcher(counters()));
             } catch (IOException | IllegalArgumentException e) {
                 throw new SandboxLaunchException(id, "cannot start the app of " + id + ": " + e.getMessage(), e);
             }
             log.info("sandbox {} started its app on port {}", id, port);
         }
+    }
+
+    @Override
+    public void onExit(Consumer<ProcessExit> listener) {
+        ensureExists();
+        exitListener = Objects.requireNonNull(listener, "listener");
     }
 
     @Override
@@ -173,6 +192,7 @@ final class LocalSandbox implements Sandbox {
                 app = null;
             }
             commands.forEach(ProcessLauncher::killTree);
+            checkLimits(true);
             teardown.accept(id);
             removed = true;
             log.info("sandbox {} destroyed", id);
@@ -198,12 +218,73 @@ final class LocalSandbox implements Sandbox {
         try {
             ExecResult result = new CommandRun(process, id).await(stdin, timeout, output);
             ensureExists();
+            if (result.exitCode() == ExitReasons.SECCOMP_KILLED) {
+                watch.seccompKilled("a command");
+            }
+            checkLimits(false);
             return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SandboxException(id, "interrupted while running a command in " + id, e);
         } finally {
             commands.remove(process);
+        }
+    }
+
+    /** Reports the limits hit since the last check as security events (see {@link LimitWatch}). */
+    void checkLimits(boolean force) {
+        if (destroyed && !force) {
+            return;
+        }
+        try {
+            watch.check(force);
+        } catch (RuntimeException e) {
+            log.warn("cannot check the limits of sandbox {}: {}", id, e.toString());
+        }
+    }
+
+    /** The limit counters, or none when they cannot be read: a start or an exit report must not fail for them. */
+    private LimitCounters counters() {
+        try {
+            return watch.counters();
+        } catch (RuntimeException e) {
+            log.warn("cannot read the limit counters of sandbox {}: {}", id, e.toString());
+            return LimitCounters.NONE;
+        }
+    }
+
+    private AppProcess.Watcher watcher(LimitCounters atStart) {
+        return new AppProcess.Watcher() {
+            @Override
+            public void flooded(String rate) {
+                watch.logFlood(rate);
+            }
+
+            @Override
+            public void exited(AppProcess ended, int exitCode) {
+                appExited(ended, exitCode, atStart);
+            }
+        };
+    }
+
+    /** The app ended on its own: tell why, unless the sandbox is gone or the app was replaced meanwhile. */
+    private void appExited(AppProcess ended, int exitCode, LimitCounters atStart) {
+        ProcessExit exit;
+        synchronized (lock) {
+            if (destroyed || app != ended || ended.wasStopped()) {
+                return;
+            }
+            checkLimits(true);
+            if (exitCode == ExitReasons.SECCOMP_KILLED) {
+                watch.seccompKilled("the app");
+            }
+            exit = ExitReasons.classify(new ExitReasons.Observation(exitCode, counters().since(atStart),
+                    watch.workspaceFull(), watch.workspaceBytes(), spec.limits(), ended.logs(EXIT_LINES)));
+        }
+        log.info("sandbox {}: the app ended by itself ({}, exit code {})", id, exit.reason(), exitCode);
+        Consumer<ProcessExit> listener = exitListener;
+        if (listener != null) {
+            listener.accept(exit);
         }
     }
 

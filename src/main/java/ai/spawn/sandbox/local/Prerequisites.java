@@ -34,6 +34,11 @@ final class Prerequisites {
         if (uid <= 0) {
             problems.add("spawnai.sandbox.uid must be an unprivileged uid (not " + uid + ")");
         }
+        String arch = System.getProperty("os.arch");
+        if (!List.of("amd64", "x86_64").contains(arch)) {
+            problems.add("the local provider's seccomp filter knows the x86_64 system calls only; this host is "
+                    + arch + ". Run SpawnAI on x86_64, or set spawnai.sandbox.provider to another provider");
+        }
         long processUid = effectiveUid();
         if (processUid != 0) {
             problems.add("the local sandbox provider must run as root (this process runs as uid " + processUid

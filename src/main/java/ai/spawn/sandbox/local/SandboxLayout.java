@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * The local provider's files under the data directory: {@code sandboxes/{id}/{workspace,run}}, the read-only
- * {@code tools} directory ({@code /opt/spawnai} inside) and {@code sandbox-etc}, the few {@code /etc} files a
- * sandbox gets (users, hosts, name service). Thread-safe.
+ * {@code tools} directory ({@code /opt/spawnai} inside), {@code sandbox-etc}, the few {@code /etc} files a
+ * sandbox gets (users, hosts, name service), and {@code seccomp.bpf}, the compiled {@link SeccompFilter}.
+ * Thread-safe.
  */
 final class SandboxLayout {
 
@@ -52,6 +53,7 @@ final class SandboxLayout {
                 }
                 layout.file(layout.tools.resolve(STATIC_SERVER), server.readAllBytes());
             }
+            layout.file(layout.seccomp(), SeccompFilter.standard().bytes());
             for (Map.Entry<String, String> f : layout.etcFiles().entrySet()) {
                 layout.file(layout.etc.resolve(f.getKey()), f.getValue().getBytes(StandardCharsets.UTF_8));
             }
@@ -67,6 +69,11 @@ final class SandboxLayout {
 
     Path etc() {
         return etc;
+    }
+
+    /** The seccomp filter; root opens it for {@code bwrap --seccomp}, the sandbox never sees it. */
+    Path seccomp() {
+        return tools.getParent().resolve("seccomp.bpf");
     }
 
     SandboxDirs dirs(String sandboxId) {

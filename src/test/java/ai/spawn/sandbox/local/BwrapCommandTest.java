@@ -37,13 +37,15 @@ class BwrapCommandTest {
         assertThat(argv.subList(0, 2)).containsExactly("/bin/sh", "-c");
         int setpriv = argv.indexOf("/usr/bin/setpriv");
         int bwrapAt = argv.indexOf("/usr/bin/bwrap");
-        assertThat(argv.subList(4, setpriv)).containsExactly("/cg/memory/spawnai/sbx-abcdefghij/cgroup.procs",
+        assertThat(argv.subList(4, 6)).containsExactly("1024", DATA.resolve("seccomp.bpf").toString());
+        assertThat(argv.subList(6, setpriv)).containsExactly("/cg/memory/spawnai/sbx-abcdefghij/cgroup.procs",
                 "/cg/pids/spawnai/sbx-abcdefghij/cgroup.procs", "--");
         assertThat(argv.subList(setpriv, bwrapAt)).containsExactly("/usr/bin/setpriv", "--reuid=10001",
                 "--regid=10001", "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs");
         assertThat(argv.subList(bwrapAt, argv.size())).contains("--unshare-user", "--disable-userns",
                 "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--die-with-parent",
                 "--new-session", "--clearenv");
+        assertThat(Collections.indexOfSubList(argv, List.of("--seccomp", "3"))).isPositive();
         assertThat(argv.subList(argv.size() - 4, argv.size())).containsExactly("--", "/bin/sh", "-c", "true");
     }
 
@@ -59,7 +61,23 @@ class BwrapCommandTest {
         assertThat(Collections.indexOfSubList(argv, List.of("--proc", "/proc", "--dev", "/dev"))).isPositive();
         assertThat(Collections.indexOfSubList(argv, List.of("--size", "1048576", "--tmpfs", "/tmp"))).isPositive();
         assertThat(argv.indexOf("--remount-ro")).isGreaterThan(argv.lastIndexOf("--tmpfs"));
+        assertThat(Collections.indexOfSubList(argv, List.of("--remount-ro", "/dev"))).isGreaterThan(
+                argv.lastIndexOf("--tmpfs"));
         assertThat(argv).doesNotContain("/run/sbx");
+    }
+
+    @Test
+    void limitsOpenFilesAndLoadsTheSeccompFilterFromTheFileItWrote() throws java.io.IOException {
+        BwrapCommand.Target limited = new BwrapCommand.Target(target.dirs(), target.cgroupProcs(), 1 << 20, 64);
+
+        List<String> argv = bwrap.argv(limited, false, Map.of(), List.of("true"));
+
+        assertThat(argv.get(2)).contains("ulimit -n \"$1\"", "ulimit -c 0", "3< \"$filter\"");
+        assertThat(argv.subList(3, 6)).containsExactly("spawnai-enter", "64", DATA.resolve("seccomp.bpf").toString());
+        assertThat(java.nio.file.Files.readAllBytes(DATA.resolve("seccomp.bpf")))
+                .isEqualTo(SeccompFilter.standard().bytes());
+        assertThat(Collections.indexOfSubList(argv, List.of("--size", "1048576", "--tmpfs", "/dev/shm")))
+                .isGreaterThan(argv.indexOf("--dev"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import ai.spawn.sandbox.ExecResult;
 import ai.spawn.sandbox.Sandbox;
 import ai.spawn.sandbox.SandboxLimits;
 import ai.spawn.sandbox.SandboxSpec;
+import ai.spawn.security.SecurityEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +27,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,6 +47,7 @@ class EgressSandboxIT {
     private static RecordingEgressListener listener;
     private static EgressProxy proxy;
     private static BubblewrapSandboxProvider provider;
+    private static final List<SecurityEvent> events = new CopyOnWriteArrayList<>();
     private final List<Sandbox> created = new ArrayList<>();
 
     @BeforeAll
@@ -55,7 +58,7 @@ class EgressSandboxIT {
         EgressProperties properties = EgressProperties.defaults().withAllowedHosts(List.of("allowed.test"))
                 .withPorts(Set.of(upstream.port()), Set.of(upstream.port())).allowingPrivateAddresses();
         proxy = new EgressProxy(properties, dns, listener);
-        provider = BubblewrapSandboxProvider.open(DATA_DIR, 10001,
+        provider = BubblewrapSandboxProvider.open(DATA_DIR, 10001, events::add,
                 new BubblewrapSandboxProvider.Installs(proxy, null));
     }
 
@@ -114,6 +117,12 @@ class EgressSandboxIT {
                 .extracting(RecordingEgressListener.Refusal::host, RecordingEgressListener.Refusal::port)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("refused.test", upstream.port()),
                         org.assertj.core.groups.Tuple.tuple("refused.test", upstream.port()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events)
+                .filteredOn(e -> sandbox.id().equals(e.sandboxId()) && e.kind().equals(SecurityEvent.EGRESS_REFUSED))
+                .hasSize(2).allSatisfy(e -> {
+                    assertThat(e.appId()).isEqualTo("egress-test");
+                    assertThat(e.detail()).contains("refused.test:" + upstream.port());
+                }));
     }
 
     @Test

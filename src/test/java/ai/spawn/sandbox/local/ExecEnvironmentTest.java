@@ -7,6 +7,8 @@ import ai.spawn.egress.HostResolver;
 import ai.spawn.sandbox.SandboxLimits;
 import ai.spawn.sandbox.SandboxSpec;
 import ai.spawn.sandbox.TemplateProperties;
+import ai.spawn.security.SecurityEvent;
+import ai.spawn.egress.UnixHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +27,7 @@ class ExecEnvironmentTest {
     @TempDir
     Path dir;
 
+    private final List<SecurityEvent> events = new CopyOnWriteArrayList<>();
     private final EgressProxy proxy = new EgressProxy(EgressProperties.defaults(), HostResolver.system(),
             EgressListener.NONE);
 
@@ -58,7 +62,7 @@ class ExecEnvironmentTest {
         LocalTemplates templates = builtNodeTemplate();
         SandboxDirs dirs = dirs();
 
-        try (ExecEnvironment.Prepared prepared = new ExecEnvironment(new EgressLeases(proxy, 10001), templates, null)
+        try (ExecEnvironment.Prepared prepared = new ExecEnvironment(new EgressLeases(proxy, 10001, events::add, java.time.Clock.systemUTC()), templates, null)
                 .prepare("sbx-abcdefghij", spec("node"), dirs, "npm install")) {
             Path socket = dirs.root().resolve("egress/proxy.sock");
             assertThat(socket).exists();
@@ -81,7 +85,7 @@ class ExecEnvironmentTest {
 
     @Test
     void concurrentInstallsShareOneSocketUntilTheLastEnds() throws Exception {
-        ExecEnvironment environment = new ExecEnvironment(new EgressLeases(proxy, 10001), null, null);
+        ExecEnvironment environment = new ExecEnvironment(new EgressLeases(proxy, 10001, events::add, java.time.Clock.systemUTC()), null, null);
         SandboxDirs dirs = dirs();
         Path socket = dirs.root().resolve("egress/proxy.sock");
 
@@ -110,5 +114,22 @@ class ExecEnvironmentTest {
                 .contains("socat TCP-LISTEN:3128,bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:/run/egress/proxy.sock")
                 .contains(":0C38 00000000:0000 0A")
                 .endsWith("exec /bin/sh -c \"$1\"\n");
+    }
+
+    @Test
+    void aRefusalOnTheSocketIsASecurityEventOfTheApp() throws Exception {
+        SandboxDirs dirs = dirs();
+        try (ExecEnvironment.Prepared prepared = new ExecEnvironment(new EgressLeases(proxy, 10001, events::add,
+                java.time.Clock.systemUTC()), null, null).prepare("sbx-abcdefghij", spec("node"), dirs, "true");
+             UnixHttp client = new UnixHttp(dirs.root().resolve("egress/proxy.sock"))) {
+            assertThat(client.send("CONNECT evil.example:443 HTTP/1.1\r\n\r\n").readToEnd()).startsWith("HTTP/1.1 403");
+        }
+
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.appId()).isEqualTo("app");
+            assertThat(e.sandboxId()).isEqualTo("sbx-abcdefghij");
+            assertThat(e.kind()).isEqualTo(SecurityEvent.EGRESS_REFUSED);
+            assertThat(e.detail()).contains("evil.example:443", "host not allowed");
+        });
     }
 }

@@ -68,6 +68,11 @@ class InstallCpuTest {
         public SandboxUsage usage(String sandboxId) {
             return SandboxUsage.NONE;
         }
+
+        @Override
+        public LimitCounters counters(String sandboxId) {
+            return LimitCounters.NONE;
+        }
     }
 
     private final QuotaRecorder cgroups = new QuotaRecorder();

@@ -277,11 +277,11 @@ class SandboxIsolationIT {
         return pids;
     }
 
-    /** Every directory named after the sandbox under any {@code spawnai} cgroup parent (v1 or v2). */
+    /** Every directory named after the sandbox under this data dir's cgroup parent in any hierarchy (v1 or v2). */
     private static List<Path> sandboxCgroups(String id) throws IOException {
         try (Stream<Path> hierarchies = Files.list(CGROUPS)) {
             return Stream.concat(hierarchies, Stream.of(CGROUPS))
-                    .map(h -> h.resolve("spawnai").resolve(id))
+                    .map(h -> h.resolve(BubblewrapSandboxProvider.parentCgroup(DATA_DIR)).resolve(id))
                     .filter(Files::isDirectory)
                     .toList();
         }
