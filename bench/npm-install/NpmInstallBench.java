@@ -25,10 +25,11 @@ import ai.spawn.sandbox.local.BubblewrapSandboxProvider;
 /**
  * {@code npm install express} in a sandbox with the node template's warm cache, against baselines in the same run:
  * the same install at the app's own cpu quota (no install cpu), in a sandbox without a template (cold cache,
- * everything through the egress proxy), and host npm (no sandbox) with a warm copy of the same cache and with an
- * empty cache. Each run gets a fresh sandbox (or host
- * directory) holding only a package.json; the timed part is the install command alone, as the orchestrator runs
- * it ({@code Sandbox.exec}). Scenarios take turns run by run, so load drifts hit them alike.
+ * everything through the egress proxy), and host npm (no sandbox, on tmpfs like a workspace) with a warm copy of
+ * the same cache and with an empty cache. Each run gets a fresh sandbox (or host directory) holding only a
+ * package.json; the timed part is the install command alone, as the orchestrator runs it ({@code Sandbox.exec}).
+ * Scenarios take turns run by run, so load drifts hit them alike. Cpu time (the sandbox's cgroup accounting, or
+ * user + system time of host npm) is reported too: unlike wall time it hardly depends on what else runs.
  *
  * <p>Usage (from bench/npm-install/run.sh):
  * {@code java -cp target/classes:$CP bench/npm-install/NpmInstallBench.java DATA_DIR [runs=10]}
@@ -37,6 +38,8 @@ public class NpmInstallBench {
 
     private static final String PACKAGE_JSON = "{\"name\":\"app\",\"version\":\"1.0.0\",\"private\":true}";
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
+    /** Host runs work on tmpfs, like the sandbox's workspace. */
+    private static final Path SCRATCH = Path.of("/dev/shm");
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]).toAbsolutePath();
@@ -57,11 +60,11 @@ public class NpmInstallBench {
         System.out.printf("node template %s (%s) ready in %.1f s%n", node.version(), node.detail(),
                 (System.nanoTime() - t0) / 1e9);
         Path templateCache = data.resolve("warm/templates/node-" + node.version() + "/npm-cache");
-        Path hostWarmCache = data.resolve("host-warm-cache");
+        Path hostWarmCache = Files.createTempDirectory(SCRATCH, "host-warm-cache-").resolve("npm-cache");
         copy(templateCache, hostWarmCache);
         Path npmrc = templateCache.resolveSibling("npmrc");
 
-        Map<String, Supplier<Double>> scenarios = new LinkedHashMap<>();
+        Map<String, Supplier<double[]>> scenarios = new LinkedHashMap<>();
         scenarios.put("sandbox, warm template cache (install cpu 2 cores)", () -> inSandbox(warm,
                 "npm install express"));
         scenarios.put("sandbox, warm template cache, app's own cpu quota (0.5 core)", () -> inSandbox(noBurst,
@@ -76,25 +79,32 @@ public class NpmInstallBench {
                 () -> inSandbox(warm, "true"));
 
         Map<String, List<Double>> times = new LinkedHashMap<>();
-        scenarios.keySet().forEach(k -> times.put(k, new ArrayList<>()));
-        for (Map.Entry<String, Supplier<Double>> s : scenarios.entrySet()) {
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
+        scenarios.keySet().forEach(k -> {
+            times.put(k, new ArrayList<>());
+            cpu.put(k, new ArrayList<>());
+        });
+        for (Map.Entry<String, Supplier<double[]>> s : scenarios.entrySet()) {
             s.getValue().get();
         }
         for (int i = 0; i < runs; i++) {
-            for (Map.Entry<String, Supplier<Double>> s : scenarios.entrySet()) {
-                times.get(s.getKey()).add(s.getValue().get());
+            for (Map.Entry<String, Supplier<double[]>> s : scenarios.entrySet()) {
+                double[] measured = s.getValue().get();
+                times.get(s.getKey()).add(measured[0]);
+                cpu.get(s.getKey()).add(measured[1]);
             }
         }
-        System.out.printf("%n| scenario (%d runs each, after one warm-up) | p50 ms | p90 ms | min ms | max ms |%n",
-                runs);
-        System.out.println("|---|---:|---:|---:|---:|");
-        times.forEach((name, ms) -> System.out.printf("| %s | %.0f | %.0f | %.0f | %.0f |%n", name, pct(ms, 50),
-                pct(ms, 90), pct(ms, 0), pct(ms, 100)));
+        System.out.printf("%n| scenario (%d runs each, after one warm-up) | p50 ms | p90 ms | min ms | max ms |"
+                + " cpu p50 ms |%n", runs);
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        times.forEach((name, ms) -> System.out.printf("| %s | %.0f | %.0f | %.0f | %.0f | %.0f |%n", name,
+                pct(ms, 50), pct(ms, 90), pct(ms, 0), pct(ms, 100), pct(cpu.get(name), 50)));
         List<List<Double>> t = new ArrayList<>(times.values());
         System.out.printf("%nratios of p50: sandbox warm / host warm = %.2f; sandbox warm at 0.5 core / at 2 cores"
                 + " = %.1f; sandbox cold / sandbox warm = %.1f; host cold / host warm = %.1f%n",
                 pct(t.get(0), 50) / pct(t.get(3), 50), pct(t.get(1), 50) / pct(t.get(0), 50),
                 pct(t.get(2), 50) / pct(t.get(0), 50), pct(t.get(4), 50) / pct(t.get(3), 50));
+        new ProcessBuilder("rm", "-rf", hostWarmCache.getParent().toString()).start().waitFor();
         warm.close();
         noBurst.close();
         cold.close();
@@ -102,30 +112,35 @@ public class NpmInstallBench {
         System.exit(0);
     }
 
-    private static double inSandbox(BubblewrapSandboxProvider provider, String command) {
+    /** Wall and cpu milliseconds (the sandbox's cgroup accounting) of {@code command}. */
+    private static double[] inSandbox(BubblewrapSandboxProvider provider, String command) {
         Sandbox sandbox = provider.create(new SandboxSpec("bench", "node", SandboxLimits.defaults(), Map.of()));
         try {
             sandbox.writeFiles(Map.of("package.json", PACKAGE_JSON));
+            long cpu0 = sandbox.usage().cpuMillis();
             long t0 = System.nanoTime();
             ExecResult result = sandbox.exec(command, TIMEOUT, line -> { });
             double ms = (System.nanoTime() - t0) / 1e6;
+            double cpuMs = sandbox.usage().cpuMillis() - cpu0;
             check(result.succeeded(), command, result.lastLines());
             if (!command.equals("true")) {
                 ExecResult present = sandbox.exec("test -f node_modules/express/package.json", TIMEOUT, l -> { });
                 check(present.succeeded(), "express installed", present.lastLines());
             }
-            return ms;
+            return new double[] {ms, cpuMs};
         } finally {
             sandbox.destroy();
         }
     }
 
-    private static double onHost(Path data, Path warmCache, Path npmrc) {
+    /** Wall and cpu milliseconds ({@code /usr/bin/time}) of host npm in a new directory under /dev/shm. */
+    private static double[] onHost(Path data, Path warmCache, Path npmrc) {
         try {
-            Path dir = Files.createTempDirectory(data, "host-");
+            Path dir = Files.createTempDirectory(SCRATCH, "host-");
             Files.writeString(dir.resolve("package.json"), PACKAGE_JSON);
-            Path cache = warmCache != null ? warmCache : Files.createTempDirectory(data, "host-cold-cache-");
-            ProcessBuilder npm = new ProcessBuilder("npm", "install", "express", "--cache", cache.toString(),
+            Path cache = warmCache != null ? warmCache : Files.createTempDirectory(SCRATCH, "host-cold-cache-");
+            ProcessBuilder npm = new ProcessBuilder("/usr/bin/time", "-o", dir.resolve("cpu.txt").toString(),
+                    "-f", "%U %S", "npm", "install", "express", "--cache", cache.toString(),
                     "--userconfig", npmrc.toString()).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("npm.log").toFile());
             long t0 = System.nanoTime();
@@ -134,7 +149,13 @@ public class NpmInstallBench {
             double ms = (System.nanoTime() - t0) / 1e6;
             check(done && p.exitValue() == 0, "host npm install", Files.readAllLines(dir.resolve("npm.log")));
             check(Files.exists(dir.resolve("node_modules/express/package.json")), "express on host", List.of());
-            return ms;
+            String[] userSys = Files.readString(dir.resolve("cpu.txt")).trim().split("\\s+");
+            double cpuMs = (Double.parseDouble(userSys[0]) + Double.parseDouble(userSys[1])) * 1000;
+            new ProcessBuilder("rm", "-rf", dir.toString()).start().waitFor();
+            if (warmCache == null) {
+                new ProcessBuilder("rm", "-rf", cache.toString()).start().waitFor();
+            }
+            return new double[] {ms, cpuMs};
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

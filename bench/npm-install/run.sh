@@ -8,7 +8,7 @@ RUNS=${1:-10}
 ./mvnw -B -q -o -DskipTests compile || ./mvnw -B -q -DskipTests compile
 [ -f target/bench.cp ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
 DATA=$(pwd)/target/bench-data/npm-install; mkdir -p "$DATA"; chmod 755 "$DATA"
-rm -rf "$DATA"/host-* "$DATA"/cold
+rm -rf "$DATA"/cold
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, kernel $(uname -r), node $(node -v)," \
   "npm $(npm -v), load $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "target/classes:$(cat target/bench.cp)" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \

@@ -144,18 +144,16 @@ final class TemplateBuild {
     }
 
     /**
-     * npm install of every package under an alias ({@code p0@npm:express@4}), so two ranges of one package fit in
-     * one tree, with the cache in the workspace and no lifecycle scripts.
+     * One {@code npm install} per package, each in its own directory and all into one cache in the workspace, with
+     * no lifecycle scripts. Separately, because npm deduplicates a shared tree: installed together, two packages
+     * may settle on an older version of a common dependency than either picks alone, and an app installing just
+     * one of them would then miss the newer one in the cache.
      */
     static String npmCommand(List<String> packages) {
-        List<String> aliased = new ArrayList<>();
-        for (int i = 0; i < packages.size(); i++) {
-            aliased.add("p" + i + "@npm:" + packages.get(i));
-        }
-        return "set -e; mkdir -p build; cd build; echo '{\"name\":\"spawnai-template\",\"version\":\"1.0.0\","
-                + "\"private\":true}' > package.json; npm install --cache " + BwrapCommand.APP_DIR + "/cache"
-                + " --no-audit --no-fund --no-update-notifier --ignore-scripts --no-package-lock --loglevel=warn "
-                + quoted(aliased);
+        return "set -e; n=0; for spec in " + quoted(packages) + "; do n=$((n+1)); mkdir -p build/$n; cd build/$n;"
+                + " echo '{\"name\":\"spawnai-template\",\"version\":\"1.0.0\",\"private\":true}' > package.json;"
+                + " npm install --cache " + BwrapCommand.APP_DIR + "/cache --no-audit --no-fund --no-update-notifier"
+                + " --ignore-scripts --no-package-lock --loglevel=warn \"$spec\"; cd ../..; done";
     }
 
     static String quoted(List<String> words) {

@@ -25,8 +25,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Builds the node template for real (npm in a sandbox, through the egress proxy, from the npm registry) with one
- * package, then installs it in another sandbox from the warm cache. Needs root, node, npm and the npm registry.
+ * Builds the node template for real (npm in a sandbox, through the egress proxy, from the npm registry) with two
+ * versions of one package, then installs each in another sandbox from the warm cache. The build also proves that npm
+ * behind the proxy never resolves a name itself: the sandbox has no resolver. Needs root, node, npm and the npm
+ * registry.
  */
 class NodeTemplateIT {
 
@@ -44,7 +46,7 @@ class NodeTemplateIT {
         listener = new RecordingEgressListener();
         proxy = new EgressProxy(EgressProperties.defaults(), HostResolver.system(), listener);
         provider = BubblewrapSandboxProvider.open(DATA_DIR, 10001, new BubblewrapSandboxProvider.Installs(proxy,
-                TemplateProperties.defaults().withNodePackages(List.of("express"))));
+                TemplateProperties.defaults().withNodePackages(List.of("express@4", "express"))));
         built = provider.templates().build(true);
     }
 
@@ -79,20 +81,22 @@ class NodeTemplateIT {
         assertThat(dir.resolve("npm-cache/_cacache/index-v5")).isDirectory();
         assertThat(dir.resolve("npm-cache/_cacache/content-v2")).isDirectory();
         assertThat(dir.resolve("npmrc")).content().contains("audit=false");
-        assertThat(dir.resolve("template.json")).content().contains("\"express\"");
+        assertThat(dir.resolve("template.json")).content().contains("\"express\"", "\"express@4\"");
     }
 
     @Test
-    void npmInstallsExpressFromTheWarmCacheWithoutTouchingTheRegistry() {
-        Sandbox sandbox = create();
+    void npmInstallsEachTemplatePackageFromTheWarmCacheWithoutTouchingTheRegistry() {
+        for (String spec : List.of("express", "express@4")) {
+            Sandbox sandbox = create();
 
-        ExecResult install = run(sandbox, "npm install express");
-        ExecResult use = run(sandbox, "node -e \"require('express'); console.log('express ok')\"");
+            ExecResult install = run(sandbox, "npm install " + spec);
+            ExecResult use = run(sandbox, "node -e \"require('express'); console.log('express ok')\"");
 
-        assertThat(install.succeeded()).as(String.join("\n", install.lastLines())).isTrue();
-        assertThat(String.join("\n", install.lastLines())).contains("added");
-        assertThat(use.lastLines()).containsExactly("express ok");
-        assertThat(listener.connections()).noneMatch(c -> c.startsWith(sandbox.id() + " "));
+            assertThat(install.succeeded()).as(String.join("\n", install.lastLines())).isTrue();
+            assertThat(String.join("\n", install.lastLines())).contains("added");
+            assertThat(use.lastLines()).containsExactly("express ok");
+            assertThat(listener.connections()).as(spec).noneMatch(c -> c.startsWith(sandbox.id() + " "));
+        }
     }
 
     @Test
