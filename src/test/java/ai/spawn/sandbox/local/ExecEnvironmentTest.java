@@ -111,7 +111,7 @@ class ExecEnvironmentTest {
     void theWrapperSeedsTheCacheAndWaitsForTheForwarder() {
         assertThat(ExecEnvironment.WRAPPER)
                 .contains("cp -rs \"$T/content-v2\"", "cp -r \"$T/index-v5\"")
-                .contains("socat TCP-LISTEN:3128,bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:/run/egress/proxy.sock")
+                .contains("socat TCP-LISTEN:3128,bind=127.0.0.1,fork,reuseaddr,nodelay UNIX-CONNECT:/run/egress/proxy.sock")
                 .contains(":0C38 00000000:0000 0A")
                 .endsWith("exec /bin/sh -c \"$1\"\n");
     }
