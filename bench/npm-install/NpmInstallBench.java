@@ -51,8 +51,10 @@ public class NpmInstallBench {
                 TemplateProperties.defaults().node(), TemplateProperties.defaults().python());
         BubblewrapSandboxProvider noBurst = BubblewrapSandboxProvider.open(data.resolve("warm"), 10001,
                 new BubblewrapSandboxProvider.Installs(proxy, withoutBurst));
+        TemplateProperties noTemplate = new TemplateProperties(false, Duration.ofMinutes(5), 2,
+                TemplateProperties.defaults().node(), TemplateProperties.defaults().python());
         BubblewrapSandboxProvider cold = BubblewrapSandboxProvider.open(data.resolve("cold"), 10001,
-                new BubblewrapSandboxProvider.Installs(proxy, null));
+                new BubblewrapSandboxProvider.Installs(proxy, noTemplate));
 
         long t0 = System.nanoTime();
         List<TemplateStatus> built = warm.templates().build(false);
@@ -69,7 +71,7 @@ public class NpmInstallBench {
                 "npm install express"));
         scenarios.put("sandbox, warm template cache, app's own cpu quota (0.5 core)", () -> inSandbox(noBurst,
                 "npm install express"));
-        scenarios.put("sandbox, no template (cold cache, via the egress proxy)",
+        scenarios.put("sandbox, no template (cold cache, via the egress proxy; install cpu 2 cores)",
                 () -> inSandbox(cold, "npm install express"));
         scenarios.put("host npm, warm cache (same content, no sandbox)",
                 () -> onHost(data, hostWarmCache, npmrc));
