@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Entry point of the jar: {@code serve [--spring.options]} starts the service; every other command belongs to the
- * command-line client ({@link SpawnAiCli}), which runs without starting or loading Spring.
+ * Entry point of the jar: {@code serve [--spring.options]} starts the service; {@code templates build} builds the
+ * sandbox templates ({@link TemplatesCommand}); every other command belongs to the command-line client
+ * ({@link SpawnAiCli}), which runs without starting or loading Spring.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -20,6 +21,8 @@ public class SpawnAiApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("serve")) {
             SpringApplication.run(SpawnAiApplication.class, Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length > 0 && args[0].equals("templates")) {
+            System.exit(TemplatesCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         } else {
             System.exit(SpawnAiCli.run(args));
         }

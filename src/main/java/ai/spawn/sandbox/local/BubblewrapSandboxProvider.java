@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import ai.spawn.egress.EgressProxy;
 import ai.spawn.sandbox.ExecResult;
 import ai.spawn.sandbox.Sandbox;
 import ai.spawn.sandbox.SandboxCapacity;
@@ -14,6 +15,8 @@ import ai.spawn.sandbox.SandboxLaunchException;
 import ai.spawn.sandbox.SandboxLimits;
 import ai.spawn.sandbox.SandboxProvider;
 import ai.spawn.sandbox.SandboxSpec;
+import ai.spawn.sandbox.SandboxTemplates;
+import ai.spawn.sandbox.TemplateProperties;
 import ai.spawn.security.SecurityEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,18 +72,42 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
         return t;
     });
 
+    private final LocalTemplates templates;
+
     private BubblewrapSandboxProvider(HostTools tools, Cgroups cgroups, SandboxLayout layout, int uid,
-                                      Consumer<SecurityEvent> events, CapacitySettings capacity) {
+                                      Consumer<SecurityEvent> events, CapacitySettings capacity, Path templatesDir,
+                                      Installs installs) {
         this.layout = layout;
         this.cgroups = cgroups;
         this.mounts = new WorkspaceMount(tools, uid);
         this.teardown = new Teardown(cgroups, layout, mounts);
+        EgressLeases egress = installs.egress() == null ? null
+                : new EgressLeases(installs.egress(), uid, event -> record(events, event), Clock.systemUTC());
+        this.templates = installs.templates() == null ? null : new LocalTemplates(templatesDir, installs.templates(),
+                new TemplateBuild(new TemplateSandboxes(egress != null), installs.templates().buildTimeout()));
+        InstallCpu installCpu = installs.templates() == null ? null
+                : new InstallCpu(cgroups, installs.templates().installCpuMillis());
         this.context = new LocalSandbox.Context(new BwrapCommand(tools, uid, layout), tools, new ProcessLauncher(),
-                cgroups, this::remove, event -> record(events, event), Clock.systemUTC());
+                cgroups, this::remove, event -> record(events, event), Clock.systemUTC(),
+                new ExecEnvironment(egress, templates, installCpu));
         this.slots = new SandboxSlots(capacity.maxLive(), capacity.headroomBytes(), new HostMemory());
         this.pool = new WarmPool(capacity.poolSize(), capacity.poolTemplates(), capacity.poolLimits(), slots,
                 ids::next, this::prepareWarm, teardown::destroy);
         checks.scheduleWithFixedDelay(this::checkLimits, CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * What install commands get besides the bare sandbox.
+     *
+     * @param egress    the proxy they reach registries through, or {@code null} for no network at all
+     * @param templates the templates' settings, or {@code null} for no templates
+     */
+    public record Installs(EgressProxy egress, TemplateProperties templates) {
+
+        /** No network, no templates: installs see only the workspace. */
+        public static Installs none() {
+            return new Installs(null, null);
+        }
     }
 
     /**
@@ -100,38 +127,54 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
 
     /** {@link #open(Path, int, Consumer)} that only logs security events. */
     public static BubblewrapSandboxProvider open(Path dataDir, int uid) {
-        return open(dataDir, uid, BubblewrapSandboxProvider::logEvent);
+        return open(dataDir, uid, BubblewrapSandboxProvider::logEvent, CapacitySettings.unlimited(), Installs.none());
     }
 
-    private static void logEvent(SecurityEvent event) {
+    /** {@link #open(Path, int, Consumer, CapacitySettings, Installs)} without pool, limits, egress or templates. */
+    public static BubblewrapSandboxProvider open(Path dataDir, int uid, Consumer<SecurityEvent> events) {
+        return open(dataDir, uid, events, CapacitySettings.unlimited(), Installs.none());
+    }
+
+    /** Without pool or limits, logging security events only. */
+    public static BubblewrapSandboxProvider open(Path dataDir, int uid, Installs installs) {
+        return open(dataDir, uid, BubblewrapSandboxProvider::logEvent, CapacitySettings.unlimited(), installs);
+    }
+
+    /** Without pool or limits. */
+    public static BubblewrapSandboxProvider open(Path dataDir, int uid, Consumer<SecurityEvent> events,
+                                                 Installs installs) {
+        return open(dataDir, uid, events, CapacitySettings.unlimited(), installs);
+    }
+
+    /** With capacity limits and a warm pool (filling in the background), logging security events only. */
+    static BubblewrapSandboxProvider open(Path dataDir, int uid, CapacitySettings capacity) {
+        return open(dataDir, uid, BubblewrapSandboxProvider::logEvent, capacity, Installs.none());
+    }
+
+    /** With capacity limits and a warm pool, without egress or templates. */
+    static BubblewrapSandboxProvider open(Path dataDir, int uid, Consumer<SecurityEvent> events,
+                                          CapacitySettings capacity) {
+        return open(dataDir, uid, events, capacity, Installs.none());
+    }
+
+    static void logEvent(SecurityEvent event) {
         log.warn("security event {} of {} in sandbox {}: {}", event.kind(), event.appId(), event.sandboxId(),
                 event.detail());
     }
 
     /**
      * Checks the host, prepares the data directory and cgroups, and proves it all works by running one command in
-     * a throwaway sandbox. Without a warm pool or capacity limits.
+     * a throwaway sandbox.
      *
      * @param dataDir where workspaces, tools and leftovers live ({@code spawnai.data-dir})
      * @param uid     the unprivileged uid sandboxed processes run as
-     * @param events  records the limits sandboxes hit (called on one provider thread; its failures are logged)
+     * @param events   records the limits sandboxes hit (called on one provider thread; its failures are logged)
+     * @param capacity the most sandboxes, the memory headroom and the warm pool
+     * @param installs what install commands get: the egress proxy, templates
      * @throws IllegalStateException with a message saying how to fix the host when something is missing
      */
-    public static BubblewrapSandboxProvider open(Path dataDir, int uid, Consumer<SecurityEvent> events) {
-        return open(dataDir, uid, events, CapacitySettings.unlimited());
-    }
-
-    /** {@link #open(Path, int)} with capacity limits and a warm pool, which starts filling in the background. */
-    static BubblewrapSandboxProvider open(Path dataDir, int uid, CapacitySettings capacity) {
-        return open(dataDir, uid, BubblewrapSandboxProvider::logEvent, capacity);
-    }
-
-    /**
-     * {@link #open(Path, int, Consumer)} with capacity limits and a warm pool, which starts filling in the
-     * background.
-     */
-    static BubblewrapSandboxProvider open(Path dataDir, int uid, Consumer<SecurityEvent> events,
-                                          CapacitySettings capacity) {
+    public static BubblewrapSandboxProvider open(Path dataDir, int uid, Consumer<SecurityEvent> events,
+                                                 CapacitySettings capacity, Installs installs) {
         String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin:/usr/bin:/bin";
         HostTools tools = Prerequisites.check(path, uid);
         Cgroups cgroups;
@@ -144,8 +187,9 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
                     + " or cgroup v2 mounted read-write at /sys/fs/cgroup")), e);
         }
         SandboxLayout layout = SandboxLayout.prepare(dataDir, uid);
+        Path templatesDir = dataDir.toAbsolutePath().normalize().resolve("templates");
         BubblewrapSandboxProvider provider = new BubblewrapSandboxProvider(tools, cgroups, layout, uid, events,
-                capacity);
+                capacity, templatesDir, installs);
         provider.selfTest();
         provider.pool.start();
         log.info("local sandbox provider ready: {}, data in {}, sandboxes run as uid {}",
@@ -286,6 +330,36 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
     /** The warm pool (for tests and benchmarks). */
     WarmPool pool() {
         return pool;
+    }
+
+    /** The templates installs get, or {@code null} when this provider has none. */
+    public SandboxTemplates templates() {
+        return templates;
+    }
+
+    /** Where template builds get their sandboxes: from this provider, with its egress. */
+    private final class TemplateSandboxes implements TemplateBuild.Sandboxes {
+
+        private final boolean egress;
+
+        TemplateSandboxes(boolean egress) {
+            this.egress = egress;
+        }
+
+        @Override
+        public Sandbox create(SandboxSpec spec) {
+            return BubblewrapSandboxProvider.this.create(spec);
+        }
+
+        @Override
+        public Path workspace(String sandboxId) {
+            return layout.dirs(sandboxId).workspace();
+        }
+
+        @Override
+        public boolean hasEgress() {
+            return egress;
+        }
     }
 
     /** Called by a sandbox's destroy: removes its resources, then forgets it. */

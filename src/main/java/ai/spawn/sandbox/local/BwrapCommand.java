@@ -70,6 +70,15 @@ final class BwrapCommand {
      * @throws IllegalArgumentException for an invalid variable name
      */
     List<String> argv(Target target, boolean withRunDir, Map<String, String> env, List<String> command) {
+        return argv(target, withRunDir, List.of(), env, command);
+    }
+
+    /**
+     * The argv running {@code command} in {@code target} with extra bwrap mount arguments ({@code --ro-bind src
+     * dest}...), applied after the standard mounts and before the root becomes read-only.
+     */
+    List<String> argv(Target target, boolean withRunDir, List<String> mounts, Map<String, String> env,
+                      List<String> command) {
         List<String> argv = new ArrayList<>(List.of(tools.sh().toString(), "-c", ENTER_CGROUPS, "spawnai-enter",
                 Integer.toString(target.openFiles()), layout.seccomp().toString()));
         target.cgroupProcs().forEach(p -> argv.add(p.toString()));
@@ -95,6 +104,7 @@ final class BwrapCommand {
         if (withRunDir) {
             argv.addAll(List.of("--bind", target.dirs().run().toString(), RUN_DIR));
         }
+        argv.addAll(mounts);
         argv.addAll(List.of("--remount-ro", "/dev", "--remount-ro", "/", "--chdir", APP_DIR, "--clearenv",
                 "--setenv", "PATH", PATH, "--setenv", "HOME", HOME));
         env.forEach((name, value) -> {

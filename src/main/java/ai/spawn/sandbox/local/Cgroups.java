@@ -53,6 +53,15 @@ interface Cgroups {
     /** Creates the sandbox's cgroups and writes its limits; removes what it created when a write fails. */
     void create(String sandboxId, SandboxLimits limits);
 
+    /**
+     * Changes the cpu quota of the sandbox's cgroups ({@code cpuMillis} thousandths of a core; 0: unlimited).
+     *
+     * @throws UnsupportedOperationException when this strategy cannot (test doubles)
+     */
+    default void cpuQuota(String sandboxId, int cpuMillis) {
+        throw new UnsupportedOperationException("changing the cpu quota is not supported by " + describe());
+    }
+
     /** The {@code cgroup.procs} files a process writes its pid to in order to enter the sandbox's cgroups. */
     List<Path> procsFiles(String sandboxId);
 

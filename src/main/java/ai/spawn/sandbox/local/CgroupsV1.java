@@ -94,6 +94,11 @@ final class CgroupsV1 implements Cgroups {
     }
 
     @Override
+    public void cpuQuota(String sandboxId, int cpuMillis) {
+        CgroupFs.write(cpu.resolve(sandboxId).resolve("cpu.cfs_quota_us"), Long.toString(quotaMicros(cpuMillis)));
+    }
+
+    @Override
     public List<Path> procsFiles(String sandboxId) {
         return dirs(sandboxId).stream().map(d -> d.resolve("cgroup.procs")).toList();
     }

@@ -67,6 +67,12 @@ final class CgroupsV2 implements Cgroups {
     }
 
     @Override
+    public void cpuQuota(String sandboxId, int cpuMillis) {
+        long quota = CgroupsV1.quotaMicros(cpuMillis);
+        CgroupFs.write(dir(sandboxId).resolve("cpu.max"), (quota < 0 ? "max" : quota) + " " + CPU_PERIOD_MICROS);
+    }
+
+    @Override
     public List<Path> procsFiles(String sandboxId) {
         return List.of(dir(sandboxId).resolve("cgroup.procs"));
     }

@@ -50,6 +50,7 @@ final class LocalSandbox implements Sandbox {
     private final ProcessLauncher launcher;
     private final Cgroups cgroups;
     private final Consumer<String> teardown;
+    private final ExecEnvironment execEnvironment;
     private final LimitWatch watch;
     private final Freezer freezer;
     private final Object lock = new Object();
@@ -71,6 +72,7 @@ final class LocalSandbox implements Sandbox {
         this.launcher = context.launcher();
         this.cgroups = context.cgroups();
         this.teardown = context.teardown();
+        this.execEnvironment = context.exec();
         this.watch = new LimitWatch(id, spec, target.dirs().workspace().toFile(), cgroups, context.events(),
                 context.clock());
         this.freezer = new Freezer(cgroups);
@@ -81,7 +83,7 @@ final class LocalSandbox implements Sandbox {
      * {@code events} records security events.
      */
     record Context(BwrapCommand bwrap, HostTools tools, ProcessLauncher launcher, Cgroups cgroups,
-                   Consumer<String> teardown, Consumer<SecurityEvent> events, Clock clock) {
+                   Consumer<String> teardown, Consumer<SecurityEvent> events, Clock clock, ExecEnvironment exec) {
     }
 
     @Override
@@ -106,7 +108,7 @@ final class LocalSandbox implements Sandbox {
         } catch (IllegalArgumentException e) {
             throw new SandboxException(id, e.getMessage(), e);
         }
-        ExecResult result = run(WarmWriter.untar(tools), archive, WRITE_TIMEOUT, line -> { });
+        ExecResult result = run(WarmWriter.untar(tools), List.of(), spec.env(), archive, WRITE_TIMEOUT, line -> { });
         if (!result.succeeded()) {
             boolean full = result.lastLines().stream().anyMatch(l -> l.contains("No space left on device"));
             throw new SandboxException(id, (full ? "the workspace is full: " : "writing files failed: ")
@@ -116,7 +118,11 @@ final class LocalSandbox implements Sandbox {
 
     @Override
     public ExecResult exec(String command, Duration timeout, Consumer<String> output) {
-        return run(List.of("/bin/sh", "-c", command), null, timeout, Objects.requireNonNull(output, "output"));
+        Objects.requireNonNull(output, "output");
+        ensureExists();
+        try (ExecEnvironment.Prepared prepared = execEnvironment.prepare(id, spec, target.dirs(), command)) {
+            return run(prepared.command(), prepared.mounts(), prepared.env(), null, timeout, output);
+        }
     }
 
     @Override
@@ -268,7 +274,8 @@ final class LocalSandbox implements Sandbox {
         return warm;
     }
 
-    private ExecResult run(List<String> command, byte[] stdin, Duration timeout, Consumer<String> output) {
+    private ExecResult run(List<String> command, List<String> mounts, Map<String, String> env, byte[] stdin,
+                           Duration timeout, Consumer<String> output) {
         Process process;
         synchronized (lock) {
             ensureExists();
@@ -278,7 +285,7 @@ final class LocalSandbox implements Sandbox {
                 if (warm != null) {
                     process = warm;
                 } else {
-                    ProcessBuilder builder = ProcessLauncher.builder(bwrap.argv(target, false, spec.env(), command));
+                    ProcessBuilder builder = ProcessLauncher.builder(bwrap.argv(target, false, mounts, env, command));
                     if (stdin != null) {
                         builder.redirectInput(ProcessBuilder.Redirect.PIPE);
                     }

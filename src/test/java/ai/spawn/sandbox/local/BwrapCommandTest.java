@@ -104,4 +104,14 @@ class BwrapCommandTest {
         assertThatThrownBy(() -> bwrap.argv(target, false, Map.of("--bind", "x"), List.of("true")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void extraMountsComeAfterTheStandardOnesAndBeforeTheRootTurnsReadOnly() {
+        List<String> argv = bwrap.argv(target, false, List.of("--ro-bind", "/data/t", "/opt/template"), Map.of(),
+                List.of("true"));
+
+        int mount = Collections.indexOfSubList(argv, List.of("--ro-bind", "/data/t", "/opt/template"));
+        assertThat(mount).isGreaterThan(argv.indexOf("/home/user/app"));
+        assertThat(mount).isLessThan(argv.indexOf("--remount-ro"));
+    }
 }

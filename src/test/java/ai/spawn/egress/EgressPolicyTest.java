@@ -1,0 +1,71 @@
+package ai.spawn.egress;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EgressPolicyTest {
+
+    private final EgressPolicy policy = new EgressPolicy(EgressProperties.defaults()
+            .withAllowedHosts(List.of("registry.npmjs.org", "*.pythonhosted.org", "Mirror.Example.")));
+
+    @Test
+    void allowsListedNamesCaseInsensitivelyAndWildcardsOnlyBelowTheirDomain() {
+        assertThat(policy.allowsHost("registry.npmjs.org")).isTrue();
+        assertThat(policy.allowsHost("mirror.example")).isTrue();
+        assertThat(policy.allowsHost("files.pythonhosted.org")).isTrue();
+        assertThat(policy.allowsHost("pythonhosted.org")).isFalse();
+        assertThat(policy.allowsHost("evilpythonhosted.org")).isFalse();
+        assertThat(policy.allowsHost("registry.npmjs.org.evil.com")).isFalse();
+        assertThat(policy.allowsHost("npmjs.org")).isFalse();
+    }
+
+    @Test
+    void tunnelsGoTo443AndPlainHttpTo80ByDefault() {
+        assertThat(policy.refusal(Destination.parse("registry.npmjs.org:443", -1), true)).isEmpty();
+        assertThat(policy.refusal(Destination.parse("registry.npmjs.org:80", -1), true))
+                .contains("port 80 not allowed for tunnels");
+        assertThat(policy.refusal(Destination.parse("registry.npmjs.org", 80), false)).isEmpty();
+        assertThat(policy.refusal(Destination.parse("registry.npmjs.org:8080", 80), false)).isPresent();
+        assertThat(policy.refusal(Destination.parse("example.com:443", -1), true)).contains("host not allowed");
+    }
+
+    @Test
+    void onlyPublicAddressesUnlessPrivateOnesAreAllowed() throws Exception {
+        for (String a : List.of("127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "0.0.0.0",
+                "100.64.0.1", "224.0.0.1", "::1", "fe80::1", "fd00::1", "::")) {
+            assertThat(policy.allowsAddress(InetAddress.getByName(a))).as(a).isFalse();
+        }
+        for (String a : List.of("104.16.0.1", "203.0.113.80", "2606:4700::1")) {
+            assertThat(policy.allowsAddress(InetAddress.getByName(a))).as(a).isTrue();
+        }
+        EgressPolicy lax = new EgressPolicy(EgressProperties.defaults().allowingPrivateAddresses());
+        assertThat(lax.allowsAddress(InetAddress.getByName("127.0.0.1"))).isTrue();
+    }
+
+    @Test
+    void parsesDestinations() {
+        assertThat(Destination.parse("Registry.NPMJS.org.:443", -1)).isEqualTo(new Destination("registry.npmjs.org",
+                443));
+        assertThat(Destination.parse("[::1]:8443", -1)).isEqualTo(new Destination("::1", 8443));
+        assertThat(Destination.parse("example.com", 80).authority()).isEqualTo("example.com:80");
+        assertThat(new Destination("::1", 443).authority()).isEqualTo("[::1]:443");
+        for (String bad : List.of("", ":443", "a b:443", "host:0", "host:65536", "host:x", "host", "[::1", "[zz]:1",
+                "host:443\r\nX: y", "-bad-.com:443", "a..b:443")) {
+            assertThatThrownBy(() -> Destination.parse(bad, -1)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void portsAreConfigurable() {
+        EgressPolicy custom = new EgressPolicy(EgressProperties.defaults().withPorts(Set.of(443, 8443), Set.of()));
+
+        assertThat(custom.refusal(Destination.parse("registry.npmjs.org:8443", -1), true)).isEmpty();
+        assertThat(custom.refusal(Destination.parse("registry.npmjs.org:80", -1), false)).isPresent();
+    }
+}
