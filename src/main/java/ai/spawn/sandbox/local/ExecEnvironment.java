@@ -92,9 +92,11 @@ final class ExecEnvironment {
     Prepared prepare(String sandboxId, SandboxSpec spec, SandboxDirs dirs, String command) {
         List<String> mounts = new ArrayList<>();
         Map<String, String> env = new LinkedHashMap<>(spec.env());
-        Optional<Path> template = templates == null ? Optional.empty() : templates.ready(spec.template());
-        template.ifPresent(dir -> mounts.addAll(List.of("--ro-bind", dir.toString(), TEMPLATE_DIR)));
-        runtimeEnv(spec.template(), template, env);
+        if (templates != null) {
+            Optional<Path> template = templates.ready(spec.template());
+            template.ifPresent(dir -> mounts.addAll(List.of("--ro-bind", dir.toString(), TEMPLATE_DIR)));
+            runtimeEnv(spec.template(), template, env);
+        }
         EgressLeases.Lease lease = null;
         if (egress != null) {
             try {
