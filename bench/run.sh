@@ -16,7 +16,14 @@ java -jar target/spawnai.jar serve --server.port=$API --spawnai.gateway.port=$GW
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$API/actuator/health" >/dev/null; do sleep 0.2; done
-java bench/spawn/SpawnBench.java "http://127.0.0.1:$API" "$DATA/server" "$SPAWNS" "$CYCLES"
+java bench/spawn/SpawnBench.java "http://127.0.0.1:$API" "$DATA/server" "$SPAWNS" "$CYCLES" latency,catalog
+kill $SERVER; wait $SERVER 2>/dev/null || true
+# leftovers: a server without a warm pool (pooled sandboxes are meant to stay), checked while it still runs
+java -jar target/spawnai.jar serve --server.port=$API --spawnai.gateway.port=$GW --spawnai.data-dir="$DATA/cycles" \
+  --spawnai.sandbox.pool-size=0 > "$DATA/cycles.log" 2>&1 &
+SERVER=$!
+until curl -sf "http://127.0.0.1:$API/actuator/health" >/dev/null; do sleep 0.2; done
+java bench/spawn/SpawnBench.java "http://127.0.0.1:$API" "$DATA/cycles" "$SPAWNS" "$CYCLES" cycles
 kill $SERVER; wait $SERVER 2>/dev/null || true; trap - EXIT
 java -cp "target/classes:$(cat target/bench.cp)" bench/sandbox/SandboxBench.java "$DATA/sandbox-bench" 100 2>/dev/null \
   | grep -v " INFO "

@@ -20,7 +20,10 @@ import java.util.stream.Stream;
  * sequential spawns with the offline generator, a host baseline (a node server started directly, to its first HTTP
  * answer), and what N spawn-then-destroy cycles leave behind.
  *
- * <p>Usage: {@code java bench/spawn/SpawnBench.java http://127.0.0.1:8080 DATA_DIR [spawns=50] [cycles=100]}
+ * <p>Usage: {@code java bench/spawn/SpawnBench.java http://127.0.0.1:8080 DATA_DIR [spawns=50] [cycles=100]
+ * [phases=latency,catalog,cycles]}. The leftover check counts everything of the instance's data dir, so run the
+ * {@code cycles} phase against a server without a warm pool ({@code --spawnai.sandbox.pool-size=0}): pooled
+ * sandboxes are meant to stay.
  */
 public class SpawnBench {
 
@@ -35,7 +38,20 @@ public class SpawnBench {
         Path data = Path.of(args[1]).toAbsolutePath().normalize();
         int spawns = args.length > 2 ? Integer.parseInt(args[2]) : 50;
         int cycles = args.length > 3 ? Integer.parseInt(args[3]) : 100;
+        String phases = args.length > 4 ? args[4] : "latency,catalog,cycles";
         token = match(TOKEN, send("POST", "/api/v1/sessions", null).body());
+        if (phases.contains("latency")) {
+            latency(spawns);
+        }
+        if (phases.contains("catalog")) {
+            catalog();
+        }
+        if (phases.contains("cycles")) {
+            cycles(data, cycles);
+        }
+    }
+
+    static void latency(int spawns) throws Exception {
 
         for (int i = 0; i < 3; i++) {
             timeToLive("{\"prompt\":\"a todo list app\"}");
@@ -51,15 +67,16 @@ public class SpawnBench {
         report("POST -> LIVE, offline generator, local sandbox (" + spawns + " sequential)", live);
         report("baseline: node server on the host, start -> first HTTP answer", baseline);
         System.out.printf("ratio p50 spawn / p50 host node start: %.1fx%n", pct(live, 50) / pct(baseline, 50));
+    }
 
+    static void cycles(Path data, int cycles) throws Exception {
         for (int i = 0; i < cycles; i++) {
             timeToLive("{\"bundle\":{\"runtime\":\"node\",\"start\":\"node server.js\",\"files\":{\"server.js\":"
                     + "\"require('http').createServer((q,r)=>r.end('x')).listen(process.env.PORT)\"}}}");
         }
         Thread.sleep(1000);
-        System.out.println("after " + cycles + " spawn-then-destroy cycles (+ " + (spawns + 3) + " above):");
+        System.out.println("after " + cycles + " spawn-then-destroy cycles (server without a warm pool):");
         leftovers(data);
-        catalog();
     }
 
     /** Spawns every example prompt of the engine; counts those that go LIVE and answer their page with 200. */
