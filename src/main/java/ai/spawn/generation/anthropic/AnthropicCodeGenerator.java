@@ -57,12 +57,14 @@ public final class AnthropicCodeGenerator implements CodeGenerator, AutoCloseabl
     private final RequestOptions wholeAnswer;
 
     /**
-     * The engine for {@code spawnai.generation.anthropic.*} with the current prompts.
+     * The engine for {@code spawnai.generation.anthropic.*} with the current prompts; prepares the SDK on a
+     * background thread (see {@link SdkWarmUp}) so that the first generation does not pay for it.
      *
      * @throws IllegalStateException when no API key is configured
      */
     public AnthropicCodeGenerator(GenerationProperties properties) {
         this(properties, Prompts.current(), null);
+        SdkWarmUp.inBackground(requests, config.model());
     }
 
     AnthropicCodeGenerator(GenerationProperties properties, Prompts prompts, Sleeper sleeper) {
