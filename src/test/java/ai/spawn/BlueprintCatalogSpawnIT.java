@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * The offline catalog end to end: every example prompt the server offers ({@code GET /api/v1/examples}) is spawned
  * through the public REST API in a real bubblewrap sandbox — no network, the workspace as working directory, the
  * sandbox's own node, python3 and static file server — and must go LIVE and answer through the gateway. A data
- * directory under {@code target/it-data} stands in for {@code @TempDir}, whose mode the sandbox user cannot pass.
+ * directory under {@code target/d} stands in for {@code @TempDir}, whose mode the sandbox user cannot pass.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spawnai.gateway.port=0", "spawnai.generation.engine=blueprint"})

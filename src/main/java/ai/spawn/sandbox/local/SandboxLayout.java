@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -39,8 +40,11 @@ final class SandboxLayout {
     }
 
     /** Creates the directories, extracts the tools and writes the {@code /etc} files. */
+    static final int MAX_SOCKET_PATH = 107;
+
     static SandboxLayout prepare(Path dataDir, int uid) {
         SandboxLayout layout = new SandboxLayout(dataDir, uid);
+        layout.checkSocketPaths();
         try {
             Files.createDirectories(dataDir);
             Prerequisites.checkSearchable(dataDir, uid);
@@ -74,6 +78,23 @@ final class SandboxLayout {
     /** The seccomp filter; root opens it for {@code bwrap --seccomp}, the sandbox never sees it. */
     Path seccomp() {
         return tools.getParent().resolve("seccomp.bpf");
+    }
+
+    /**
+     * Unix socket paths hold at most {@value #MAX_SOCKET_PATH} bytes: with a deeper data dir every app would answer
+     * 502 until its health check timed out, so refuse it at start-up instead.
+     */
+    private void checkSocketPaths() {
+        SandboxDirs sample = dirs("sbx-aaaaaaaaaa");
+        int longest = Math.max(sample.socket().toAbsolutePath().toString().length(),
+                sample.root().resolve("egress").resolve(EgressLeases.SOCKET).toAbsolutePath().toString().length());
+        if (longest > MAX_SOCKET_PATH) {
+            throw new IllegalStateException(Prerequisites.message(List.of("the data dir "
+                    + sandboxes.getParent() + " is too deep: sandbox sockets under it would be " + longest
+                    + " bytes long, and unix sockets allow " + MAX_SOCKET_PATH + ". Use a spawnai.data-dir at most "
+                    + (sandboxes.getParent().toString().length() - (longest - MAX_SOCKET_PATH))
+                    + " characters long")));
+        }
     }
 
     SandboxDirs dirs(String sandboxId) {
