@@ -103,9 +103,14 @@ echo "cpu quota: $CPU core for the sandbox (app + its socat) and for the host no
 
 # ---- cpu time in microseconds: host node, sandbox (app + relay), sandboxed node, SpawnAI's gateway loop and JVM,
 # the lone gateway's loop and JVM
-SANDBOX=$(ls -d /sys/fs/cgroup/cpuacct/spawnai-"$(printf %s "$DATA/server" | sha256sum | cut -c1-10)"/sbx-* | head -1)
-APP_NODE=$(while read -r p; do if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = node ]; then echo "$p"; fi; done \
-  < "$SANDBOX/cgroup.procs" | head -1)
+# the app's sandbox is the one running node (pooled spare sandboxes of the warm pool run only a waiting tar)
+node_in() { while read -r p; do if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = node ]; then echo "$p"; fi; done \
+  < "$1/cgroup.procs" | head -1; }
+SANDBOX=; APP_NODE=
+for d in /sys/fs/cgroup/cpuacct/spawnai-"$(printf %s "$DATA/server" | sha256sum | cut -c1-10)"/sbx-*; do
+  APP_NODE=$(node_in "$d"); if [ -n "$APP_NODE" ]; then SANDBOX=$d; break; fi
+done
+[ -n "$SANDBOX" ] || { echo "cannot find the app's sandbox cgroup"; exit 1; }
 loops() { for t in /proc/"$1"/task/*; do if [ "$(cat "$t/comm")" = spawnai-gateway ]; then echo "$t"; fi; done; }
 LOOPS=$(loops "$SERVER"); LOOPS_ALONE=$(loops "$ALONE")
 TICK=$((1000000 / $(getconf CLK_TCK)))
