@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +22,15 @@ import org.slf4j.LoggerFactory;
  * One request forwarded to an app, from taking a pooled connection until the response's last byte is written to
  * the client (or, after a WebSocket handshake, until either side closes): sends the request, relays the response
  * with backpressure, returns the connection to its pool when both sides allow, resends a body-less request once
- * when a pooled connection turns out to have been closed by the app. Reports to its {@link ClientHandler}.
+ * when a pooled connection turns out to have been closed by the app, and connects again for a while when the app's
+ * listen queue is full. Reports to its {@link ClientHandler}.
  * Confined to the client connection's event loop (the upstream connection lives on the same loop).
  */
 final class Exchange {
 
     private static final Logger log = LoggerFactory.getLogger(Exchange.class);
+    /** Wait before connecting again to an app whose listen queue was full: doubling from 1 ms up to this. */
+    private static final long MAX_BACKOFF_MILLIS = 32;
 
     final UpstreamPools.Key key;
     private final ClientHandler owner;
@@ -40,6 +44,11 @@ final class Exchange {
 
     private SimpleChannelPool pool;
     private Channel upstream;
+    /** When connecting must have succeeded ({@link System#nanoTime()}), set by the first attempt. */
+    private long connectDeadline;
+    /** Attempts so far that found the app's listen queue full. */
+    private int busyRetries;
+    private boolean connecting;
     private boolean cancelled;
     /** The upstream connection came from the pool, so the app may have closed it just before we used it. */
     private boolean reused;
@@ -87,6 +96,13 @@ final class Exchange {
 
     /** Takes a pooled connection to the app, or opens one; the owner hears {@code connected} or an error page. */
     void connect() {
+        if (cancelled) {
+            return;
+        }
+        if (!connecting) {
+            connecting = true;
+            connectDeadline = System.nanoTime() + pools.connectTimeout().toNanos();
+        }
         Future<Channel> acquired;
         try {
             pool = pools.get(key);
@@ -147,11 +163,39 @@ final class Exchange {
         owner.connected(this);
     }
 
+    /**
+     * A new connection could not be opened. The pool stays: its other connections are as good as before (one that
+     * the app closed is dropped when next taken). An app whose listen queue is full (a burst of new connections,
+     * the app's relay slow to accept) is tried again shortly until the connect timeout; other failures answer 502.
+     */
     private void connectFailed(Throwable cause) {
+        long left = connectDeadline - System.nanoTime();
+        if (listenQueueFull(cause) && left > 0) {
+            long backoffMillis = Math.min(1L << Math.min(busyRetries, 16), MAX_BACKOFF_MILLIS);
+            long delay = Math.min(TimeUnit.MILLISECONDS.toNanos(backoffMillis), left);
+            busyRetries++;
+            log.debug("App {} port {} is busy (listen queue full); connecting again in {} µs", key.appId(),
+                    key.port(), delay / 1000);
+            client.eventLoop().schedule(this::connect, delay, TimeUnit.NANOSECONDS);
+            return;
+        }
         log.debug("App {} port {} is not answering at {}: {}", key.appId(), key.port(), key.endpoint(),
                 cause.toString());
-        pools.evict(key);
         owner.failed(this, ErrorPage.notAnswering());
+    }
+
+    /**
+     * Whether connecting failed with {@code EAGAIN}: a unix socket whose listen queue is full refuses at once
+     * rather than letting the connect wait as TCP does. Native transport and JDK alike report it by the C library's
+     * message only.
+     */
+    static boolean listenQueueFull(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Resource temporarily unavailable")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- client → app

@@ -13,6 +13,8 @@ import io.netty.channel.pool.SimpleChannelPool;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.Future;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,8 @@ import java.util.function.Predicate;
  * Keep-alive connections to apps, one {@link SimpleChannelPool} per event loop and app endpoint, so a client
  * connection and its upstream connection share a thread and a pooled connection is reused without any locking
  * or thread hop. Pools are LIFO (the warmest connection first); idle pooled connections close after
- * {@code upstreamIdleTimeout}. Thread-safe.
+ * {@code upstreamIdleTimeout}. A pool that is evicted closes its idle connections at once and each connection
+ * in use as it comes back. Thread-safe.
  */
 final class UpstreamPools implements AutoCloseable {
 
@@ -56,12 +59,15 @@ final class UpstreamPools implements AutoCloseable {
         return pools.get(key);
     }
 
-    /** Closes the pool for {@code key} (its idle connections; connections in use finish their exchange). */
-    void evict(Key key) {
-        pools.remove(key);
+    /** How long opening a connection to an app may take. */
+    Duration connectTimeout() {
+        return properties.connectTimeout();
     }
 
-    /** Closes every pool whose key matches. */
+    /**
+     * Closes every pool whose key matches: their idle connections now, connections in use once their exchange
+     * ends.
+     */
     void evictIf(Predicate<Key> condition) {
         List<Key> doomed = new ArrayList<>();
         for (Map.Entry<Key, SimpleChannelPool> entry : pools) {
@@ -91,7 +97,41 @@ final class UpstreamPools implements AutoCloseable {
         if (key.endpoint() instanceof SandboxEndpoint.Tcp) {
             bootstrap.option(ChannelOption.TCP_NODELAY, true);
         }
-        return new SimpleChannelPool(bootstrap, new Handler(), ChannelHealthChecker.ACTIVE, true, true);
+        return new EvictablePool(bootstrap, new Handler());
+    }
+
+    /**
+     * A LIFO pool that, once closed, closes the connections released to it. A plain {@link SimpleChannelPool} only
+     * closes what is idle when it closes: a connection in use at that moment would come back to a pool nothing
+     * reaches any more and stay open until its idle timeout, while the pool that replaces it opens new ones (one
+     * more connection, and one more relay process in the app's sandbox, for each).
+     */
+    private static final class EvictablePool extends SimpleChannelPool {
+
+        private volatile boolean closed;
+
+        EvictablePool(Bootstrap bootstrap, ChannelPoolHandler handler) {
+            super(bootstrap, handler, ChannelHealthChecker.ACTIVE, true, true);
+        }
+
+        @Override
+        protected boolean offerChannel(Channel channel) {
+            // refused: the pool closes the channel. A release racing with close may still slip in; close() then
+            // finds it, or at worst it waits out its idle timeout
+            return !closed && super.offerChannel(channel);
+        }
+
+        @Override
+        public Future<Void> closeAsync() {
+            closed = true;
+            return super.closeAsync();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            super.close();
+        }
     }
 
     /** Sets up new connections and flips them between "in use" and "idle in the pool". */
