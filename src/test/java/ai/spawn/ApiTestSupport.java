@@ -63,13 +63,7 @@ abstract class ApiTestSupport {
     }
 
     JsonNode awaitStatus(String id, String... wanted) {
-        List<String> accepted = List.of(wanted);
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            last[0] = api.get("/api/v1/apps/" + id).json();
-            return accepted.contains(last[0].get("status").asString());
-        });
-        return last[0];
+        return api.awaitStatus(id, wanted);
     }
 
     String createBundle(String server) {

@@ -60,13 +60,7 @@ class BlueprintCatalogSpawnIT {
     }
 
     private JsonNode awaitStatus(String id, String... states) {
-        List<String> wanted = List.of(states);
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            last[0] = api.get("/api/v1/apps/" + id).json();
-            return wanted.contains(last[0].get("status").asString());
-        });
-        return last[0];
+        return api.awaitStatus(id, Duration.ofMinutes(3), states);
     }
 
     private static RawHttp.Response viaGateway(JsonNode app, String method, String path, String contentType,

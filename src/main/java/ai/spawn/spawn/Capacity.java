@@ -98,8 +98,4 @@ class Capacity {
     synchronized int live() {
         return holders.size();
     }
-
-    int maxLive() {
-        return maxLive;
-    }
 }

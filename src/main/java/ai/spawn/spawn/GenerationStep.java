@@ -112,6 +112,27 @@ class GenerationStep {
         }
     }
 
+    /**
+     * The fix loop's policy, shared by new apps and updates: why it stops after {@code failure} at attempt
+     * {@code attempt} (0-based) — {@code null} to ask the engine for a corrected bundle, empty to stop without
+     * comment (the failure is not one a model can fix, or there were no fix attempts), or a reason to show.
+     */
+    String fixStopReason(String appId, StepFailure failure, int attempt, String lastSignature) {
+        if (!failure.fixable() || !generator.canFix()) {
+            return "";
+        }
+        if (attempt >= properties.maxFixAttempts()) {
+            return attempt == 0 ? "" : "gave up after " + (attempt + 1) + " attempts";
+        }
+        if (failure.signature().equals(lastSignature)) {
+            return "stopped: the same error came back after a fix attempt";
+        }
+        if (properties.budgetUsd() > 0 && history.spentUsd(appId) >= properties.budgetUsd()) {
+            return String.format(Locale.ROOT, "stopped: the budget of $%.2f is spent", properties.budgetUsd());
+        }
+        return null;
+    }
+
     /** Remembers a bundle that went LIVE for an identical request later. */
     void remember(String prompt, AppBundle bundle) {
         history.cache(cacheKey(prompt), bundles.write(bundle), clock.instant());

@@ -3,7 +3,6 @@ package ai.spawn.spawn;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 import ai.spawn.generation.AppBundle;
 import ai.spawn.generation.GenerationRequest;
@@ -89,7 +88,9 @@ class SpawnPipeline {
                     break;
                 } catch (StepFailure failure) {
                     history.versionStatus(appId, version, "FAILED", failure.step().wire, failure.getMessage());
-                    String stopReason = fixStopReason(app, failure, attempt, lastSignature);
+                    // a bundle the user brought is deployed as it is, never rewritten by a model
+                    String stopReason = app.prompt() == null ? ""
+                            : generation.fixStopReason(appId, failure, attempt, lastSignature);
                     if (stopReason != null) {
                         throw stopReason.isEmpty() ? failure
                                 : new StepFailure(failure.step(), failure.getMessage() + "\n(" + stopReason + ")");
@@ -171,24 +172,6 @@ class SpawnPipeline {
                 version, false, Step.GENERATE.wire);
         storeVersion(appId, version, fixed, "fix");
         return fixed;
-    }
-
-    /** Why the fix loop stops here: {@code null} to go on, empty to stop silently, or a reason to add. */
-    private String fixStopReason(App app, StepFailure failure, int attempt, String lastSignature) {
-        if (!failure.fixable() || app.prompt() == null || !generation.canFix()) {
-            return "";
-        }
-        if (attempt >= properties.maxFixAttempts()) {
-            return attempt == 0 ? "" : "gave up after " + (attempt + 1) + " attempts";
-        }
-        if (failure.signature().equals(lastSignature)) {
-            return "stopped: the same error came back after a fix attempt";
-        }
-        double spent = history.spentUsd(app.id());
-        if (properties.budgetUsd() > 0 && spent >= properties.budgetUsd()) {
-            return String.format(Locale.ROOT, "stopped: the budget of $%.2f is spent", properties.budgetUsd());
-        }
-        return null;
     }
 
     private void validate(String appId, AppBundle bundle, int version) {

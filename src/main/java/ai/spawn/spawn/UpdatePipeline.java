@@ -30,11 +30,10 @@ class UpdatePipeline {
     private final Deployer deployer;
     private final History history;
     private final BundleJson bundles;
-    private final SpawnProperties properties;
     private final Clock clock;
 
     UpdatePipeline(AppRepository apps, AppStates states, Runs runs, GenerationStep generation, Deployer deployer,
-                   History history, BundleJson bundles, SpawnProperties properties, Clock clock) {
+                   History history, BundleJson bundles, Clock clock) {
         this.apps = apps;
         this.states = states;
         this.runs = runs;
@@ -42,7 +41,6 @@ class UpdatePipeline {
         this.deployer = deployer;
         this.history = history;
         this.bundles = bundles;
-        this.properties = properties;
         this.clock = clock;
     }
 
@@ -98,8 +96,7 @@ class UpdatePipeline {
                     break;
                 } catch (StepFailure failure) {
                     history.versionStatus(appId, version, "FAILED", failure.step().wire, failure.getMessage());
-                    if (!failure.fixable() || !generation.canFix() || attempt >= properties.maxFixAttempts()
-                            || failure.signature().equals(lastSignature) || overBudget(appId)) {
+                    if (generation.fixStopReason(appId, failure, attempt, lastSignature) != null) {
                         throw failure;
                     }
                     lastSignature = failure.signature();
@@ -163,10 +160,6 @@ class UpdatePipeline {
         } catch (InvalidStateTransitionException e) {
             log.info("app {} changed state during a rollback ({})", appId, e.getMessage());
         }
-    }
-
-    private boolean overBudget(String appId) {
-        return properties.budgetUsd() > 0 && history.spentUsd(appId) >= properties.budgetUsd();
     }
 
     private void store(String appId, int version, AppBundle bundle, String source) {

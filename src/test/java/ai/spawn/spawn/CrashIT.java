@@ -54,12 +54,7 @@ class CrashIT {
     }
 
     JsonNode awaitStatus(String id, String status) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            last[0] = api.get("/api/v1/apps/" + id).json();
-            return last[0].get("status").asString().equals(status);
-        });
-        return last[0];
+        return api.awaitStatus(id, Duration.ofSeconds(30), status);
     }
 
     static void boom(JsonNode app) {

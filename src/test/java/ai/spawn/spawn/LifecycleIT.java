@@ -66,12 +66,7 @@ class LifecycleIT {
     }
 
     JsonNode awaitStatus(String id, String status) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            last[0] = api.get("/api/v1/apps/" + id).json();
-            return last[0].get("status").asString().equals(status);
-        });
-        return last[0];
+        return api.awaitStatus(id, Duration.ofSeconds(30), status);
     }
 
     static int gatewayStatus(JsonNode app) throws Exception {

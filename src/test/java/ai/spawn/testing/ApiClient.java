@@ -6,6 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+
+import org.awaitility.Awaitility;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,6 +49,22 @@ public final class ApiClient {
 
     public String base() {
         return base;
+    }
+
+    /** Polls {@code GET /api/v1/apps/{id}} until its status is one of {@code wanted}; returns that view. */
+    public JsonNode awaitStatus(String id, Duration atMost, String... wanted) {
+        List<String> accepted = List.of(wanted);
+        JsonNode[] last = new JsonNode[1];
+        Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(50)).until(() -> {
+            last[0] = get("/api/v1/apps/" + id).json();
+            return accepted.contains(last[0].get("status").asString());
+        });
+        return last[0];
+    }
+
+    /** {@link #awaitStatus(String, Duration, String...)} for up to 40 s. */
+    public JsonNode awaitStatus(String id, String... wanted) {
+        return awaitStatus(id, Duration.ofSeconds(40), wanted);
     }
 
     public Reply get(String path) {
