@@ -14,7 +14,9 @@ import ai.spawn.sandbox.local.BubblewrapSandboxProvider;
 
 /**
  * Sandbox create-to-process-running: {@code create()} then {@code start()} of a process that prints one line, until
- * that line is read on the host. Baseline in the same run: a bare bwrap with new namespaces running the same echo.
+ * that line is read on the host, on a provider without a warm pool (every chain launched on demand). Baseline in the
+ * same run: a bare bwrap with new namespaces running the same echo. The pooled figure, interleaved with both, is
+ * {@code LifecycleBench#running} ({@code bench/lifecycle/run.sh}).
  *
  * <p>Usage (from bench/run.sh): {@code java -cp target/classes:$CP bench/sandbox/SandboxBench.java DATA_DIR [n]}
  */

@@ -35,9 +35,9 @@ final class ScriptedUpstream implements AutoCloseable {
      */
     static final Script ONE_ANSWER_PER_CONNECTION = (socket, upstream) -> {
         readHead(socket.getInputStream());
+        upstream.answered.incrementAndGet(); // before the answer: a client that has it must see it counted
         socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
                 .getBytes(StandardCharsets.ISO_8859_1));
-        upstream.answered.incrementAndGet();
         readHead(socket.getInputStream());
         socket.close();
     };
@@ -45,9 +45,9 @@ final class ScriptedUpstream implements AutoCloseable {
     /** Answers each request with keep-alive until the gateway closes the connection. */
     static final Script KEEP_ALIVE = (socket, upstream) -> {
         while (readHead(socket.getInputStream()) != null) {
+            upstream.answered.incrementAndGet();
             socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
                     .getBytes(StandardCharsets.ISO_8859_1));
-            upstream.answered.incrementAndGet();
         }
         upstream.closedByGateway.incrementAndGet();
         socket.close();

@@ -39,9 +39,9 @@ final class AppProcess {
         this.process = process;
     }
 
-    static AppProcess start(ProcessLauncher launcher, List<String> argv, String name, Watcher watcher)
-            throws IOException {
-        AppProcess app = new AppProcess(launcher.start(ProcessLauncher.builder(argv)));
+    /** Takes over a launched app process ({@link AppLaunch}): drains its output from now on. */
+    static AppProcess adopt(Process process, String name, Watcher watcher) {
+        AppProcess app = new AppProcess(process);
         Thread pump = new Thread(() -> app.pump(app.process.getInputStream(), watcher), name + "-log");
         pump.setDaemon(true);
         pump.start();

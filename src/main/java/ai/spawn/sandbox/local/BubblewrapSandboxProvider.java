@@ -227,8 +227,8 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
         }
         String id = prepared.id();
         LocalSandbox sandbox = new LocalSandbox(id, spec, prepared.target(), context);
-        if (prepared.writer() != null) {
-            sandbox.adoptWarmWriter(prepared.writer());
+        if (prepared.writer() != null || prepared.app() != null) {
+            sandbox.adoptWarm(prepared.writer(), prepared.app());
         }
         sandboxes.put(id, sandbox);
         SandboxLimits limits = spec.limits();
@@ -249,7 +249,7 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
             cgroups.create(id, limits);
             long scratch = Math.max(limits.disk().toBytes(), 16L << 20);
             return new PreparedSandbox(id, template, limits,
-                    new BwrapCommand.Target(dirs, cgroups.procsFiles(id), scratch, limits.openFiles()), null);
+                    new BwrapCommand.Target(dirs, cgroups.procsFiles(id), scratch, limits.openFiles()), null, null);
         } catch (FileAlreadyExistsException e) {
             throw new SandboxLaunchException(id, "sandbox id " + id + " is taken; try again", e);
         } catch (IOException | UncheckedIOException e) {
@@ -262,10 +262,14 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
         }
     }
 
-    /** {@link #prepare} plus what else can be done ahead: the writer of the first {@code writeFiles}. */
+    /**
+     * {@link #prepare} plus what else can be done ahead: the writer of the first {@code writeFiles} and the chain
+     * the first {@code start} runs its app in.
+     */
     private PreparedSandbox prepareWarm(String id, String template, SandboxLimits limits) {
         PreparedSandbox prepared = prepare(id, template, limits);
-        return prepared.withWriter(WarmWriter.start(context, id, prepared.target()));
+        return prepared.withWarm(WarmWriter.start(context, id, prepared.target()),
+                AppLaunch.prelaunch(context, id, prepared.target()));
     }
 
     @Override

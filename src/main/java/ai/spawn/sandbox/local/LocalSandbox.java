@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +27,8 @@ import java.util.function.Consumer;
 /**
  * A bubblewrap sandbox: a workspace tmpfs and cgroups that outlive its processes; every command runs in a fresh
  * bwrap over them. The app runs with {@code socat} forwarding {@code /run/sbx/app.sock} to its port, in one
- * bwrap whose main process is the app, so the bwrap process lives exactly as long as the app. When the app ends on
+ * bwrap whose main process is the app, so the bwrap process lives exactly as long as the app; a pooled sandbox's
+ * first app runs in a chain the pool launched ahead ({@link AppLaunch}). When the app ends on
  * its own, the {@link #onExit} listener hears why ({@link ExitReasons}); the limits it hits become security events
  * ({@link LimitWatch}). Thread-safe: launches, exits, pause, resume and {@link #destroy()} are serialized on one
  * lock; commands run to completion outside it. {@link #pause()} freezes the sandbox's cgroup; launching a command or
@@ -62,6 +62,8 @@ final class LocalSandbox implements Sandbox {
     private volatile Consumer<ProcessExit> exitListener;
     /** A {@code tar -x} started ahead by the warm pool, for the first {@link #writeFiles}. */
     private Process warmWriter;
+    /** An app chain ({@link AppLaunch}) launched ahead by the warm pool, for the first {@link #start}. */
+    private Process warmApp;
 
     LocalSandbox(String id, SandboxSpec spec, BwrapCommand.Target target, Context context) {
         this.id = id;
@@ -130,14 +132,6 @@ final class LocalSandbox implements Sandbox {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
-        // socat options (measured with bench/gateway): -b 65536, its 8 KiB default costs ~2.5x the cpu on large
-        // bodies; backlog=128, its default 5 refuses bursts of new connections (EAGAIN on a unix socket); nodelay,
-        // else a request body written apart from its head waits for the app's delayed ack (~40 ms)
-        String forwardThenRun = "socat -b 65536 UNIX-LISTEN:" + BwrapCommand.RUN_DIR + "/" + SandboxDirs.SOCKET
-                + ",fork,backlog=128,mode=600,unlink-early TCP:127.0.0.1:" + port + ",nodelay"
-                + " 2>/dev/null & exec /bin/sh -c \"$1\"";
-        Map<String, String> env = new HashMap<>(spec.env());
-        env.put("PORT", Integer.toString(port));
         synchronized (lock) {
             ensureExists();
             wake();
@@ -147,15 +141,43 @@ final class LocalSandbox implements Sandbox {
                 app = null;
             }
             try {
+                String script = AppLaunch.script(spec.env(), port, command);
                 Files.deleteIfExists(target.dirs().socket());
-                List<String> argv = bwrap.argv(target, true, env,
-                        List.of("/bin/sh", "-c", forwardThenRun, "spawnai-app", command));
-                app = AppProcess.start(launcher, argv, id, watcher(counters()));
+                app = AppProcess.adopt(launchApp(script), id, watcher(counters()));
             } catch (IOException | IllegalArgumentException e) {
                 throw new SandboxLaunchException(id, "cannot start the app of " + id + ": " + e.getMessage(), e);
             }
             log.info("sandbox {} started its app on port {}", id, port);
         }
+    }
+
+    /**
+     * The app's chain, running {@code script}: the warm one the pool launched, when there is one that still reads,
+     * else a new one. Call with the lock held.
+     */
+    private Process launchApp(String script) throws IOException {
+        Process warm = warmApp;
+        warmApp = null;
+        if (warm != null) {
+            commands.remove(warm);
+            if (warm.isAlive()) {
+                try {
+                    AppLaunch.hand(warm, script);
+                    return warm;
+                } catch (IOException e) {
+                    log.info("the warm app chain of sandbox {} is gone ({}); launching a new one", id, e.toString());
+                }
+            }
+            ProcessLauncher.killTree(warm);
+        }
+        Process chain = launcher.start(AppLaunch.chain(bwrap, target));
+        try {
+            AppLaunch.hand(chain, script);
+        } catch (IOException e) {
+            ProcessLauncher.killTree(chain);
+            throw e;
+        }
+        return chain;
     }
 
     @Override
@@ -255,11 +277,20 @@ final class LocalSandbox implements Sandbox {
         }
     }
 
-    /** Gives the sandbox a writer the warm pool started ahead; the first {@link #writeFiles} uses it. */
-    void adoptWarmWriter(Process writer) {
+    /**
+     * Gives the sandbox what the warm pool launched ahead: the writer the first {@link #writeFiles} uses and the
+     * app chain the first {@link #start} uses; either may be {@code null}.
+     */
+    void adoptWarm(Process writer, Process appChain) {
         synchronized (lock) {
             warmWriter = writer;
-            commands.add(writer);
+            warmApp = appChain;
+            if (writer != null) {
+                commands.add(writer);
+            }
+            if (appChain != null) {
+                commands.add(appChain);
+            }
         }
     }
 

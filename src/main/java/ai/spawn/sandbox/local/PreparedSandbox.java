@@ -11,11 +11,12 @@ import ai.spawn.sandbox.SandboxLimits;
  * @param limits   the limits its cgroups and workspace have
  * @param target   what its commands run against
  * @param writer   a {@link WarmWriter} started ahead, or {@code null}
+ * @param app      an app chain ({@link AppLaunch}) launched ahead, or {@code null}
  */
 record PreparedSandbox(String id, String template, SandboxLimits limits, BwrapCommand.Target target,
-                       Process writer) {
+                       Process writer, Process app) {
 
-    PreparedSandbox withWriter(Process started) {
-        return new PreparedSandbox(id, template, limits, target, started);
+    PreparedSandbox withWarm(Process startedWriter, Process launchedApp) {
+        return new PreparedSandbox(id, template, limits, target, startedWriter, launchedApp);
     }
 }

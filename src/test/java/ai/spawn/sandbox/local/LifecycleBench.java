@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The lifecycle figures of the local provider, on real bubblewrap: warm-pool hand-over (create + start) against a
- * create without a pool, in one run; thaw of a paused node app (resume() alone, and a request through the gateway
+ * create without a pool, in one run; create until the app's process runs (prints), pooled and not, against a bare
+ * bwrap; thaw of a paused node app (resume() alone, and a request through the gateway
  * that wakes it, against the same request to an awake app). Prints figures, asserts nothing; not run by the default
  * build: {@code bench/lifecycle/run.sh}.
  */
@@ -61,6 +62,68 @@ class LifecycleBench {
             System.out.printf("create-to-running p50 ratio, pool / no pool: %.3f; provisioning p50 ratio: %.3f%n",
                     p(withPool[3], 50) / p(withoutPool[3], 50), p(withPool[4], 50) / p(withoutPool[4], 50));
         }
+    }
+
+    /**
+     * Create-to-process-running as the app sees it: {@code create()} then {@code start()} of a command that prints a
+     * line, until that line is read on the host; from the warm pool and without one, interleaved with a bare
+     * {@code bwrap} (new namespaces, read-only {@code /usr}, echo) as the baseline.
+     */
+    @Test
+    void running() throws Exception {
+        try (BubblewrapSandboxProvider pooled = BubblewrapSandboxProvider.open(DataDirs.fresh("bench-run-pool"),
+                10001, new CapacitySettings(2, List.of("node"), LIMITS, 1000, 0));
+             BubblewrapSandboxProvider fresh = BubblewrapSandboxProvider.open(DataDirs.fresh("bench-run-fresh"),
+                     10001, new CapacitySettings(0, List.of(), LIMITS, 1000, 0))) {
+            long[] withPool = new long[RUNS];
+            long[] withoutPool = new long[RUNS];
+            long[] bare = new long[RUNS];
+            for (int i = 0; i < WARM_UP + RUNS; i++) {
+                await().atMost(TIMEOUT).until(() -> pooled.capacity().pooled() == 2);
+                long a = untilRunning(pooled);
+                long b = untilRunning(fresh);
+                long c = bareBwrap();
+                if (i >= WARM_UP) {
+                    withPool[i - WARM_UP] = a;
+                    withoutPool[i - WARM_UP] = b;
+                    bare[i - WARM_UP] = c;
+                }
+            }
+            printOne("running: create() + start() until the process's first line is read, warm pool", withPool);
+            printOne("running: the same without a pool", withoutPool);
+            printOne("running: bare bwrap with new namespaces, echo, until its line is read (baseline)", bare);
+            System.out.printf("running p50 ratios: pool / bare bwrap %.2f, no pool / bare bwrap %.2f, pool / no pool"
+                    + " %.2f%n", p(withPool, 50) / p(bare, 50), p(withoutPool, 50) / p(bare, 50),
+                    p(withPool, 50) / p(withoutPool, 50));
+        }
+    }
+
+    private static long untilRunning(BubblewrapSandboxProvider provider) {
+        long t0 = System.nanoTime();
+        Sandbox sandbox = provider.create(SPEC);
+        sandbox.start("echo ready; exec sleep 600", 3000);
+        while (!sandbox.logs(1).contains("ready")) {
+            Thread.onSpinWait();
+        }
+        long took = System.nanoTime() - t0;
+        sandbox.destroy();
+        return took;
+    }
+
+    private static long bareBwrap() throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder("bwrap", "--unshare-all", "--die-with-parent", "--new-session",
+                "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
+                "--symlink", "usr/bin", "/bin", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+                "/bin/sh", "-c", "echo ready").redirectErrorStream(true).start();
+        String line = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                StandardCharsets.US_ASCII)).readLine();
+        long took = System.nanoTime() - t0;
+        p.waitFor();
+        if (!"ready".equals(line)) {
+            throw new IOException("bare bwrap printed " + line);
+        }
+        return took;
     }
 
     private static final String[] NAMES = {"create()", "writeFiles() of one file", "start()",

@@ -13,9 +13,11 @@ import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +86,45 @@ class WarmPoolIT {
         assertThat(sandbox.id()).isEqualTo(pooledId);
         assertThat(first.succeeded()).isTrue();
         assertThat(out).containsExactly("beta");
+    }
+
+    @Test
+    void aPooledSandboxRunsItsFirstAppInTheChainLaunchedAheadAndALaterStartInANewOne() throws Exception {
+        BubblewrapSandboxProvider provider = open(1, 100, 0, "node");
+        await().atMost(TIMEOUT).until(() -> provider.capacity().pooled() == 1);
+        String pooledId = provider.pool().owned().iterator().next();
+        // the warm writer's chain and the app's: bwrap, its pid 1 and the waiting tar or sh, each
+        await().atMost(TIMEOUT).until(() -> LocalLeftovers.processes(dataDir, pooledId) >= 6);
+        Thread.sleep(500);
+        Instant beforeCreate = Instant.now();
+        String value = "it's \"quoted\" $HOME `x` \\ \nsecond line";
+
+        Sandbox sandbox = provider.create(new SandboxSpec("pool-test", "node", LIMITS, Map.of("GREETING", value)));
+        sandbox.start("printf '%s|%s\\n' \"$GREETING\" \"$PORT\"; exec sleep 987.25", 3000);
+
+        assertThat(sandbox.id()).isEqualTo(pooledId);
+        await().atMost(TIMEOUT).until(() -> sandbox.logs(5).contains("second line|3000"));
+        assertThat(sandbox.logs(5)).containsSubsequence("it's \"quoted\" $HOME `x` \\ ", "second line|3000");
+        ProcessHandle first = await().atMost(TIMEOUT).until(() -> process("987.25"), Optional::isPresent).get();
+        Instant firstForked = first.info().startInstant().orElseThrow();
+
+        Instant beforeRestart = Instant.now();
+        sandbox.start("exec sleep 987.5", 3000);
+        ProcessHandle second = await().atMost(TIMEOUT).until(() -> process("987.5"), Optional::isPresent).get();
+
+        assertThat(first.isAlive()).isFalse();
+        // start instants are exact relative to each other (not to the wall clock): the first app's process was
+        // forked when the pool launched its chain, over 500 ms before create(); the second by the second start()
+        Duration forks = Duration.between(firstForked, second.info().startInstant().orElseThrow());
+        assertThat(forks).isGreaterThan(Duration.between(beforeCreate, beforeRestart).plusMillis(400));
+        assertThat(sandbox.isRunning()).isTrue();
+    }
+
+    /** The host process whose only argument is {@code argument}. */
+    private static Optional<ProcessHandle> process(String argument) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(a -> a.length == 1 && a[0].equals(argument)).orElse(false))
+                .findFirst();
     }
 
     @Test

@@ -37,7 +37,7 @@ class WarmPoolTest {
                         throw new SandboxLaunchException(id, "no");
                     }
                     existing.add(id);
-                    return new PreparedSandbox(id, template, limits, null, null);
+                    return new PreparedSandbox(id, template, limits, null, null, null);
                 },
                 existing::remove);
         return pool;
