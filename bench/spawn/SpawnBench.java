@@ -202,8 +202,17 @@ public class SpawnBench {
                 }
             }
         }
-        System.out.printf("  leftover processes=%d cgroups=%d mounts=%d sockets=%d sandbox dirs=%d%n",
-                processes, cgroups, mounts, sockets, sandboxDirs);
+        long loops = 0;
+        try (Stream<Path> devices = Files.list(Path.of("/sys/block"))) {
+            for (Path d : devices.filter(d -> d.getFileName().toString().startsWith("loop")).toList()) {
+                Path backing = d.resolve("loop/backing_file");
+                if (Files.exists(backing) && Files.readString(backing).contains(dir)) {
+                    loops++;
+                }
+            }
+        }
+        System.out.printf("  leftover processes=%d cgroups=%d mounts=%d loop devices=%d sockets=%d sandbox dirs=%d%n",
+                processes, cgroups, mounts, loops, sockets, sandboxDirs);
     }
 
     /** The instance's parent cgroup, named like BubblewrapSandboxProvider.parentCgroup does. */

@@ -20,6 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param disk     default workspace size of a sandbox
  * @param uid      the unprivileged host uid (and gid) sandboxed processes run as; never 0
  * @param openFiles default maximum number of open files per sandboxed process
+ * @param workspace where a sandbox's workspace lives: {@code disk} (the default: a file system of its own, the size
+ *                  of the disk limit, whose files do not take the sandbox's memory) or {@code memory} (a tmpfs:
+ *                  faster to make, but its files count towards the memory limit)
  */
 @Validated
 @ConfigurationProperties("spawnai.sandbox")
@@ -30,7 +33,16 @@ public record SandboxProperties(
         @DefaultValue("0.5") @DecimalMin("0.01") double cpu,
         @DefaultValue("512MB") @NotNull DataSize disk,
         @DefaultValue("10001") @Min(1) int uid,
-        @DefaultValue("1024") @Min(16) int openFiles) {
+        @DefaultValue("1024") @Min(16) int openFiles,
+        @DefaultValue("disk") @NotNull Workspace workspace) {
+
+    /** Where workspaces live. */
+    public enum Workspace {
+        /** An ext4 file system in a sparse image file per sandbox, loop-mounted: the disk limit is a disk limit. */
+        DISK,
+        /** A size-limited tmpfs per sandbox: its files take memory and count towards the memory limit. */
+        MEMORY
+    }
 
     /** The limits a sandbox gets unless a caller asks for others. */
     public SandboxLimits limits() {

@@ -13,6 +13,7 @@ import ai.spawn.sandbox.SandboxCapacityException;
 import ai.spawn.sandbox.SandboxException;
 import ai.spawn.sandbox.SandboxLaunchException;
 import ai.spawn.sandbox.SandboxLimits;
+import ai.spawn.sandbox.SandboxProperties;
 import ai.spawn.sandbox.SandboxProvider;
 import ai.spawn.sandbox.SandboxSpec;
 import ai.spawn.sandbox.SandboxTemplates;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -76,10 +78,10 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
 
     private BubblewrapSandboxProvider(HostTools tools, Cgroups cgroups, SandboxLayout layout, int uid,
                                       Consumer<SecurityEvent> events, CapacitySettings capacity, Path templatesDir,
-                                      Installs installs) {
+                                      Installs installs, SandboxProperties.Workspace workspace) {
         this.layout = layout;
         this.cgroups = cgroups;
-        this.mounts = new WorkspaceMount(tools, uid);
+        this.mounts = new WorkspaceMount(tools, uid, workspace);
         this.teardown = new Teardown(cgroups, layout, mounts);
         EgressLeases egress = installs.egress() == null ? null
                 : new EgressLeases(installs.egress(), uid, event -> record(events, event), Clock.systemUTC());
@@ -162,19 +164,27 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
                 event.detail());
     }
 
+    /** With disk-backed workspaces. */
+    public static BubblewrapSandboxProvider open(Path dataDir, int uid, Consumer<SecurityEvent> events,
+                                                 CapacitySettings capacity, Installs installs) {
+        return open(dataDir, uid, events, capacity, installs, SandboxProperties.Workspace.DISK);
+    }
+
     /**
      * Checks the host, prepares the data directory and cgroups, and proves it all works by running one command in
      * a throwaway sandbox.
      *
-     * @param dataDir where workspaces, tools and leftovers live ({@code spawnai.data-dir})
-     * @param uid     the unprivileged uid sandboxed processes run as
-     * @param events   records the limits sandboxes hit (called on one provider thread; its failures are logged)
-     * @param capacity the most sandboxes, the memory headroom and the warm pool
-     * @param installs what install commands get: the egress proxy, templates
+     * @param dataDir   where workspaces, tools and leftovers live ({@code spawnai.data-dir})
+     * @param uid       the unprivileged uid sandboxed processes run as
+     * @param events    records the limits sandboxes hit (called on one provider thread; its failures are logged)
+     * @param capacity  the most sandboxes, the memory headroom and the warm pool
+     * @param installs  what install commands get: the egress proxy, templates
+     * @param workspace where workspaces live
      * @throws IllegalStateException with a message saying how to fix the host when something is missing
      */
     public static BubblewrapSandboxProvider open(Path dataDir, int uid, Consumer<SecurityEvent> events,
-                                                 CapacitySettings capacity, Installs installs) {
+                                                 CapacitySettings capacity, Installs installs,
+                                                 SandboxProperties.Workspace workspace) {
         String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin:/usr/bin:/bin";
         HostTools tools = Prerequisites.check(path, uid);
         Cgroups cgroups;
@@ -189,11 +199,12 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
         SandboxLayout layout = SandboxLayout.prepare(dataDir, uid);
         Path templatesDir = dataDir.toAbsolutePath().normalize().resolve("templates");
         BubblewrapSandboxProvider provider = new BubblewrapSandboxProvider(tools, cgroups, layout, uid, events,
-                capacity, templatesDir, installs);
+                capacity, templatesDir, installs, workspace);
         provider.selfTest();
         provider.pool.start();
-        log.info("local sandbox provider ready: {}, data in {}, sandboxes run as uid {}",
-                cgroups.describe(), dataDir.toAbsolutePath().normalize(), uid);
+        log.info("local sandbox provider ready: {}, workspaces on {}, data in {}, sandboxes run as uid {}",
+                cgroups.describe(), workspace.name().toLowerCase(Locale.ROOT), dataDir.toAbsolutePath().normalize(),
+                uid);
         return provider;
     }
 

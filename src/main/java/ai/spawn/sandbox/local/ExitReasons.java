@@ -33,7 +33,7 @@ final class ExitReasons {
      * @param exitCode       the exit code (128 + signal when a signal ended it)
      * @param during         what the cgroups counted between the start and the end of the app
      * @param workspaceFull  whether the workspace had no space left at the end
-     * @param workspaceBytes bytes the workspace's files take (they live in memory and count towards its limit)
+     * @param workspaceBytes bytes the workspace's files hold in memory, counted towards its limit (0 on disk)
      * @param limits         the sandbox's limits
      * @param lastLines      the app's last output lines
      */

@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +26,8 @@ import java.util.function.Consumer;
 final class LimitWatch {
 
     static final Duration QUIET = Duration.ofMinutes(1);
-    private static final long FULL_BELOW_BYTES = 64 * 1024;
+    private static final long FULL_LEAST_BYTES = 1L << 20;
+    private static final long FULL_MOST_BYTES = 32L << 20;
     private static final Logger log = LoggerFactory.getLogger(LimitWatch.class);
 
     private final String sandboxId;
@@ -54,15 +57,34 @@ final class LimitWatch {
         return cgroups.counters(sandboxId);
     }
 
-    /** Whether the workspace has (next to) no space left. */
+    /**
+     * Whether the workspace has (next to) no space left. A tmpfs is full at 0 bytes; ext4 keeps a few clusters back
+     * for its own metadata (measured: ~0.4 MiB of 16 MiB, ~1 MiB of 512 MiB still "available" after writes failed
+     * with ENOSPC), so full means under 0.5 % of the size, at least 1 MiB and at most 32 MiB.
+     */
     boolean workspaceFull() {
         long total = workspace.getTotalSpace();
-        return total > 0 && workspace.getUsableSpace() < FULL_BELOW_BYTES;
+        long threshold = Math.min(FULL_MOST_BYTES, Math.max(FULL_LEAST_BYTES, total / 200));
+        return total > 0 && workspace.getUsableSpace() < threshold;
     }
 
-    /** Bytes the workspace's files take. */
+    /**
+     * Bytes the workspace's files hold in memory, counted towards the memory limit: all of them in a tmpfs
+     * workspace, none in a disk-backed one (their page cache can be written back).
+     */
     long workspaceBytes() {
+        if (!workspaceInMemory()) {
+            return 0;
+        }
         return Math.max(0, workspace.getTotalSpace() - workspace.getFreeSpace());
+    }
+
+    private boolean workspaceInMemory() {
+        try {
+            return "tmpfs".equals(Files.getFileStore(workspace.toPath()).type());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Reports what happened since the last report; {@code force} ignores the quiet time. */

@@ -40,7 +40,8 @@ class LocalSandboxConfiguration {
         BubblewrapSandboxProvider.Installs installs =
                 new BubblewrapSandboxProvider.Installs(egress.getIfAvailable(), templates);
         return BubblewrapSandboxProvider.open(dataDir, properties.uid(),
-                events == null ? BubblewrapSandboxProvider::logEvent : events::record, settings, installs);
+                events == null ? BubblewrapSandboxProvider::logEvent : events::record, settings, installs,
+                properties.workspace());
     }
 
     @Bean

@@ -67,7 +67,8 @@ final class Prerequisites {
         if (!problems.isEmpty()) {
             throw new IllegalStateException(message(problems));
         }
-        return new HostTools(sh, setpriv, bwrap, socat, tar, mount, umount);
+        return new HostTools(sh, setpriv, bwrap, socat, tar, mount, umount,
+                find("mkfs.ext4", searchPath, new LinkedHashSet<>()));
     }
 
     /**

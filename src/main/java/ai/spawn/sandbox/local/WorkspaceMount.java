@@ -1,37 +1,72 @@
 package ai.spawn.sandbox.local;
 
+import ai.spawn.sandbox.SandboxProperties;
 import org.springframework.util.unit.DataSize;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The size-limited tmpfs of a workspace, mounted on the host (owned by the sandbox uid, mode 0700, nosuid, nodev)
- * with the source name {@code spawnai-<id>} so that leftovers show in {@code /proc/mounts}. Uses the host's
+ * A workspace's size-limited file system, mounted on the host (owned by the sandbox uid, mode 0700, nosuid, nodev)
+ * on the sandbox's workspace directory. {@link SandboxProperties.Workspace#DISK}: an ext4 file system (no journal,
+ * no reserved blocks) in a sparse image file next to that directory, loop-mounted (the loop device goes with the
+ * unmount); its files are page cache the kernel can write back, so they do not pin the sandbox's memory and a full
+ * disk is {@code ENOSPC} whatever the memory limit. {@link SandboxProperties.Workspace#MEMORY}: a tmpfs with the
+ * source name {@code spawnai-<id>}, quicker to make but held in memory. Uses the host's {@code mkfs.ext4},
  * {@code mount} and {@code umount} (Java has no mount call). Thread-safe.
  */
 final class WorkspaceMount {
 
+    /** The image file of a disk-backed workspace, in the sandbox's directory (never bound into the sandbox). */
+    static final String IMAGE = "workspace.img";
     private static final long TIMEOUT_SECONDS = 10;
 
     private final HostTools tools;
     private final int uid;
+    private final SandboxProperties.Workspace kind;
 
-    WorkspaceMount(HostTools tools, int uid) {
+    WorkspaceMount(HostTools tools, int uid, SandboxProperties.Workspace kind) {
+        if (kind == SandboxProperties.Workspace.DISK && tools.mkfs() == null) {
+            throw new IllegalStateException(Prerequisites.message(List.of("mkfs.ext4 is missing: disk-backed"
+                    + " workspaces need it (apt-get install -y e2fsprogs), or set spawnai.sandbox.workspace=memory")));
+        }
         this.tools = tools;
         this.uid = uid;
+        this.kind = kind;
     }
 
+    SandboxProperties.Workspace kind() {
+        return kind;
+    }
+
+    /** Makes and mounts a workspace of {@code size} on {@code dir}. */
     void mount(String sandboxId, Path dir, DataSize size) throws IOException {
-        String options = "size=" + size.toBytes() + ",mode=0700,uid=" + uid + ",gid=" + uid + ",nosuid,nodev";
-        run(List.of(tools.mount().toString(), "-t", "tmpfs", "-o", options, "spawnai-" + sandboxId,
-                dir.toString()));
+        if (kind == SandboxProperties.Workspace.MEMORY) {
+            String options = "size=" + size.toBytes() + ",mode=0700,uid=" + uid + ",gid=" + uid + ",nosuid,nodev";
+            run(List.of(tools.mount().toString(), "-t", "tmpfs", "-o", options, "spawnai-" + sandboxId,
+                    dir.toString()));
+            return;
+        }
+        Path image = dir.resolveSibling(IMAGE);
+        try (RandomAccessFile file = new RandomAccessFile(image.toFile(), "rw")) {
+            file.setLength(size.toBytes()); // sparse: only what the sandbox writes takes host disk
+        }
+        Files.setPosixFilePermissions(image, PosixFilePermissions.fromString("rw-------"));
+        run(List.of(tools.mkfs().toString(), "-q", "-F", "-m", "0", "-O", "^has_journal",
+                "-E", "lazy_itable_init=1,lazy_journal_init=1,nodiscard,root_owner=" + uid + ":" + uid,
+                image.toString()));
+        run(List.of(tools.mount().toString(), "-t", "ext4", "-o", "loop,nosuid,nodev,noatime",
+                image.toString(), dir.toString()));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        Files.deleteIfExists(dir.resolve("lost+found"));
     }
 
     /** Unmounts {@code dir} when something is mounted there; lazily when it is still busy. */

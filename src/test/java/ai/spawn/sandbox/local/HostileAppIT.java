@@ -205,9 +205,28 @@ class HostileAppIT {
         assertThat(ended.detail()).contains("workspace is full (16 MiB)");
         awaitEvent(sandbox, SecurityEvent.DISK_FULL);
         assertThat(Files.size(workspace.resolve("fill"))).isLessThanOrEqualTo(16L << 20);
-        assertThat(Files.getFileStore(workspace).type()).isEqualTo("tmpfs");
+        assertThat(Files.getFileStore(workspace).type()).isEqualTo("ext4");
         log.info("host disk of the data dir: {} MiB free before, {} MiB after the disk filler", hostFree >> 20,
                 Files.getFileStore(DATA_DIR).getUsableSpace() >> 20);
+        destroyAndAssertNothingLeft(sandbox);
+    }
+
+    @Test
+    void atTheDefaultLimitsADiskFillerGetsEnospcNotAnOomKill() throws IOException {
+        SandboxLimits defaults = SandboxLimits.defaults();
+        assertThat(defaults.disk().toBytes()).isGreaterThan(defaults.memory().toBytes());
+        Sandbox sandbox = start(defaults, "dd if=/dev/zero of=fill bs=1M count=" + (defaults.disk().toMegabytes() + 100));
+        Path workspace = DATA_DIR.resolve("sandboxes").resolve(sandbox.id()).resolve("workspace");
+
+        ProcessExit ended = awaitExit();
+
+        assertThat(ended.reason()).isEqualTo("disk-full");
+        assertThat(ended.lastLines()).anyMatch(l -> l.contains("No space left on device"));
+        awaitEvent(sandbox, SecurityEvent.DISK_FULL);
+        // more than the memory limit was written: the files are not held in the sandbox's memory
+        assertThat(Files.size(workspace.resolve("fill"))).isGreaterThan(defaults.memory().toBytes())
+                .isLessThanOrEqualTo(defaults.disk().toBytes());
+        assertThat(events.kinds(sandbox.spec().owner())).doesNotContain(SecurityEvent.OOM_KILLED);
         destroyAndAssertNothingLeft(sandbox);
     }
 

@@ -57,6 +57,7 @@ final class Leftovers {
         assertThat(pidsBefore).allMatch(Leftovers::isGoneOrZombie);
         assertThat(cgroups(id)).isEmpty();
         assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain(id);
+        assertThat(LocalLeftovers.loopDevices("/" + id + "/")).isEmpty();
         assertThat(dataDir.resolve("sandboxes").resolve(id)).doesNotExist();
         assertThat(provider.list()).doesNotContain(id);
     }

@@ -97,7 +97,7 @@ class LimitWatchTest {
         workspace.usable = 0;
         watch.check(false);
         watch.check(false);
-        workspace.usable = 1 << 20;
+        workspace.usable = 8 << 20;
         watch.check(false);
         workspace.usable = 0;
         now = T0.plus(LimitWatch.QUIET);
@@ -106,7 +106,21 @@ class LimitWatchTest {
         assertThat(kinds()).containsExactly("disk-full", "disk-full");
         assertThat(events.get(0).detail()).contains("512 MiB");
         assertThat(watch.workspaceFull()).isTrue();
-        assertThat(watch.workspaceBytes()).isEqualTo(workspace.getTotalSpace());
+    }
+
+    @Test
+    void aWorkspaceWithTheFewClustersExt4KeepsBackLeftIsFull() {
+        workspace.usable = 987_136; // what a 512 MiB ext4 workspace reported after writes failed with ENOSPC
+        assertThat(watch.workspaceFull()).isTrue();
+        workspace.usable = 3 << 20;
+        assertThat(watch.workspaceFull()).isFalse();
+    }
+
+    @Test
+    void filesOfAWorkspaceThatIsNoTmpfsTakeNoMemory() {
+        workspace.usable = 0;
+
+        assertThat(watch.workspaceBytes()).isZero();
     }
 
     @Test

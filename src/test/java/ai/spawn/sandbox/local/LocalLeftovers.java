@@ -24,9 +24,10 @@ final class LocalLeftovers {
         }
         cgroups(dataDir).stream().filter(p -> p.getFileName().toString().equals(id))
                 .forEach(p -> found.add("cgroup " + p));
-        if (mounts().contains("spawnai-" + id + " ")) {
+        if (mounts().contains("spawnai-" + id + " ") || mounts().contains("/" + id + "/")) {
             found.add("workspace mount of " + id);
         }
+        loopDevices("/" + id + "/").forEach(l -> found.add("loop device " + l));
         return found;
     }
 
@@ -43,6 +44,27 @@ final class LocalLeftovers {
             if (line.contains(dataDir.toString())) {
                 found.add("mount " + line);
             }
+        }
+        loopDevices(dataDir.toString()).forEach(l -> found.add("loop device " + l));
+        return found;
+    }
+
+    /** Loop devices whose backing file's path contains {@code fragment} (a data dir, a sandbox id). */
+    static List<String> loopDevices(String fragment) {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> devices = Files.list(Path.of("/sys/block"))) {
+            devices.filter(d -> d.getFileName().toString().startsWith("loop")).forEach(d -> {
+                try {
+                    Path backing = d.resolve("loop").resolve("backing_file");
+                    if (Files.exists(backing) && Files.readString(backing).contains(fragment)) {
+                        found.add(d.getFileName() + " " + Files.readString(backing).trim());
+                    }
+                } catch (IOException e) {
+                    // detached meanwhile
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return found;
     }
