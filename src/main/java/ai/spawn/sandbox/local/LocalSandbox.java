@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,8 +26,9 @@ import java.util.function.Consumer;
 
 /**
  * A bubblewrap sandbox: a workspace tmpfs and cgroups that outlive its processes; every command runs in a fresh
- * bwrap over them. The app runs with {@code socat} forwarding {@code /run/sbx/app.sock} to its port, in one
- * bwrap whose main process is the app, so the bwrap process lives exactly as long as the app. When the app ends on
+ * bwrap over them. The app runs with {@code socat} forwarding {@code /run/sbx/app.sock} to its port (node apps
+ * also open {@code /run/sbx/direct.sock} themselves, see {@link DirectSocket}), in one bwrap whose main process is
+ * the app, so the bwrap process lives exactly as long as the app. When the app ends on
  * its own, the {@link #onExit} listener hears why ({@link ExitReasons}); the limits it hits become security events
  * ({@link LimitWatch}). Thread-safe: launches, exits, pause, resume and {@link #destroy()} are serialized on one
  * lock; commands run to completion outside it. {@link #pause()} freezes the sandbox's cgroup; launching a command or
@@ -136,7 +136,7 @@ final class LocalSandbox implements Sandbox {
         String forwardThenRun = "socat -b 65536 UNIX-LISTEN:" + BwrapCommand.RUN_DIR + "/" + SandboxDirs.SOCKET
                 + ",fork,backlog=128,mode=600,unlink-early TCP:127.0.0.1:" + port + ",nodelay"
                 + " 2>/dev/null & exec /bin/sh -c \"$1\"";
-        Map<String, String> env = new HashMap<>(spec.env());
+        Map<String, String> env = DirectSocket.appEnv(spec.env());
         env.put("PORT", Integer.toString(port));
         synchronized (lock) {
             ensureExists();
@@ -148,6 +148,7 @@ final class LocalSandbox implements Sandbox {
             }
             try {
                 Files.deleteIfExists(target.dirs().socket());
+                Files.deleteIfExists(target.dirs().directSocket());
                 List<String> argv = bwrap.argv(target, true, env,
                         List.of("/bin/sh", "-c", forwardThenRun, "spawnai-app", command));
                 app = AppProcess.start(launcher, argv, id, watcher(counters()));
@@ -167,7 +168,7 @@ final class LocalSandbox implements Sandbox {
     @Override
     public SandboxEndpoint endpoint() {
         ensureExists();
-        return new SandboxEndpoint.UnixSocket(target.dirs().socket());
+        return new SandboxEndpoint.UnixSocket(target.dirs().directSocket(), target.dirs().socket());
     }
 
     @Override
