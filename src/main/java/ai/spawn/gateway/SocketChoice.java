@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * fallback): the preferred one (the app's own socket) while its file exists and has not refused a connection, else
  * the fallback (the sandbox's relay). Decided for each new connection with one {@code stat} of the socket file;
  * pooled connections are reused as they are, so this is off the per-request path. A socket file that refused is
- * remembered (inode and modification time) until a new file replaces it (the app listening again), so a stale file left by a process
- * that died costs one refused connect, not one per request. Confined to the event loop of the pool it serves.
+ * remembered (inode and modification time) until a new file replaces it (the app listening again), so a stale file
+ * left by a process that died costs one refused connect, not one per request. Confined to the event loop of the
+ * pool it serves.
  */
 final class SocketChoice {
 

@@ -195,6 +195,15 @@ class DirectSocketIT {
     }
 
     @Test
+    void aStaticAppIsServedThroughItsOwnSocket() throws IOException {
+        Sandbox sandbox = serve("static", "static", "node /opt/spawnai/static-server.js",
+                Map.of("index.html", "<h1>static</h1>"), "static server on port 3000");
+
+        assertThat(get("static", "/")).isEqualTo("<h1>static</h1>");
+        assertThat(Files.exists(((SandboxEndpoint.UnixSocket) sandbox.endpoint()).path())).isTrue();
+    }
+
+    @Test
     void aPythonAppIsServedThroughTheRelay() throws IOException {
         Sandbox sandbox = serve("python", "python", "python3 -u app.py", Map.of("app.py", """
                 import os
