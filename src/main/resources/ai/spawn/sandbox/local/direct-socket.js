@@ -35,11 +35,16 @@
   let active = null;
   let nextPort = 32768;
 
+  // servers waiting for their 'listening' event: one listener each, however often a failing listen is retried
+  const watched = new WeakSet();
+
   net.Server.prototype.listen = function (...args) {
     const result = listen.apply(this, args);
     try {
-      if (active === null) {
+      if (active === null && !watched.has(this)) {
+        watched.add(this);
         this.once('listening', () => {
+          watched.delete(this);
           try {
             attach(this);
           } catch {
