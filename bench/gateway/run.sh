@@ -1,27 +1,31 @@
 #!/usr/bin/env bash
 # The gateway against the same app reached directly, side by side in one run: keep-alive requests for a 2-byte
-# answer (wrk, 1/4/16 connections, rounds alternating the order of the ways) and 10 MiB streamed downloads (curl).
+# answer (wrk, 1/4/16/64 connections, rounds alternating the order of the ways) and 10 MiB streamed downloads (curl).
 #
-# The app (bench/gateway/server.js) runs twice: as a bundle app in a sandbox of a real SpawnAI, and as a plain node
-# process on the host. Three ways to it:
+# The app (bench/gateway/server.js) runs three times: as two bundle apps in sandboxes of a real SpawnAI (one as users
+# get it, one started with NODE_OPTIONS emptied so that it keeps the relay, as every app did before), and as a plain
+# node process on the host. Four ways to it:
 #   direct   wrk -> node on the host (the baseline)
-#   gateway  wrk -> SpawnAI's gateway -> the sandbox's unix socket -> socat in the sandbox -> node (what users get)
+#   gateway  wrk -> SpawnAI's gateway -> the app's own unix socket in the sandbox -> node (what users get)
+#   relay    wrk -> SpawnAI's gateway -> the sandbox's relay socket -> socat in the sandbox -> node (the path before
+#            the app's own socket; still the path of python apps)
 #   gw-host  wrk -> the gateway alone (bench/gateway/GatewayOnly.java, same code and defaults) -> node on the host
-#            over TCP: the gateway's own cost, without the sandbox's relay
-# Both nodes get the same cpu quota: the sandbox through --spawnai.sandbox.cpu, the host node through a cgroup v1
-# cpu group of its own (its socat shares the sandbox's quota; the host node has no relay).
+#            over TCP: the gateway's own cost, without the sandbox
+# All nodes get the same cpu quota: the sandboxes through --spawnai.sandbox.cpu, the host node through a cgroup v1
+# cpu group of its own (a sandbox's socat shares the sandbox's quota; the host node has no relay).
 #
 # Each run also records the cpu time per request of each piece on the path: the app (node), the sandbox's relay
-# (socat: the sandbox's cgroup minus the app), the gateway's event loop and its whole JVM. On a shared machine rps
-# swings with other load, cpu per request much less.
+# (the sandbox's cgroup minus the app: socat when it relays, nearly nothing otherwise), the gateway's event loop and
+# its whole JVM. On a shared machine rps swings with other load, cpu per request much less.
 #
 # Usage: bench/gateway/run.sh [cpu=0.5] [seconds=10] [rounds=3] [downloads=20]
 #   (as root, with bubblewrap, wrk, curl, node and cgroup v1 cpu; builds the jar if it is missing or stale)
+#   CONNECTIONS="1 4 16 64" and WAYS="direct gateway relay gw-host" in the environment choose what runs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CPU=${1:-0.5}; SECONDS_EACH=${2:-10}; ROUNDS=${3:-3}; DOWNLOADS=${4:-20}
-CONNECTIONS=(1 4 16)
-WAYS=(direct gateway gw-host)
+read -r -a CONNECTIONS <<< "${CONNECTIONS:-1 4 16 64}"
+read -r -a WAYS <<< "${WAYS:-direct gateway relay gw-host}"
 HERE=bench/gateway
 
 if [ ! -f target/spawnai.jar ] || [ -n "$(find src/main pom.xml -newer target/spawnai.jar -print -quit)" ]; then
@@ -33,13 +37,15 @@ RESULTS=$DATA/results.tsv; : > "$RESULTS"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 API=$(free_port); GW=$(free_port); GWHOST=$(free_port); DIRECT=$(free_port)
 CGROUP=/sys/fs/cgroup/cpu/gwbench-$$; ACCT=/sys/fs/cgroup/cpuacct/gwbench-$$
-SERVER=; ALONE=; NODE=; APP=; TOKEN=
+SERVER=; ALONE=; NODE=; APP=; RELAY_APP=; TOKEN=
 
 cleanup() {
   set +e
-  if [ -n "$APP" ]; then
-    curl -s -o /dev/null -X DELETE -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$API/api/v1/apps/$APP"
-  fi
+  for app in "$APP" "$RELAY_APP"; do
+    if [ -n "$app" ]; then
+      curl -s -o /dev/null -X DELETE -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$API/api/v1/apps/$app"
+    fi
+  done
   for pid in "$NODE" "$ALONE" "$SERVER"; do
     if [ -n "$pid" ]; then kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; fi
   done
@@ -70,17 +76,40 @@ api() { curl -sf -X "$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: app
   ${3:+--data-binary "$3"} "http://127.0.0.1:$API$2"; }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 TOKEN=$(api POST /api/v1/sessions | json "['token']")
-BUNDLE=$(python3 -c 'import json,sys; print(json.dumps({"bundle": {"title": "gateway bench", "runtime": "node",
-  "start": "node server.js", "port": 3000, "files": {"server.js": open(sys.argv[1]).read()}}}))' "$HERE/server.js")
-APP=$(api POST /api/v1/apps "$BUNDLE" | json "['id']")
-STATUS=
-for _ in $(seq 600); do
-  STATUS=$(api GET "/api/v1/apps/$APP" | json "['status']")
-  if [ "$STATUS" = LIVE ] || [ "$STATUS" = FAILED ]; then break; fi
-  sleep 0.2
-done
-[ "$STATUS" = LIVE ] || { echo "app $APP is $STATUS"; exit 1; }
+# the app's sandbox is the one running node that no earlier app has (spare sandboxes of the warm pool run only a
+# waiting tar)
+CGROUPS=/sys/fs/cgroup/cpuacct/spawnai-$(printf %s "$DATA/server" | sha256sum | cut -c1-10)
+node_in() { while read -r p; do if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = node ]; then echo "$p"; fi; done \
+  < "$1/cgroup.procs" | head -1; }
+deploy() { # start command -> "app-id sandbox-cgroup node-pid"
+  local bundle id status= d node
+  bundle=$(python3 -c 'import json,sys; print(json.dumps({"bundle": {"title": "gateway bench", "runtime": "node",
+    "start": sys.argv[2], "port": 3000, "files": {"server.js": open(sys.argv[1]).read()}}}))' "$HERE/server.js" "$1")
+  id=$(api POST /api/v1/apps "$bundle" | json "['id']")
+  for _ in $(seq 600); do
+    status=$(api GET "/api/v1/apps/$id" | json "['status']")
+    if [ "$status" = LIVE ] || [ "$status" = FAILED ]; then break; fi
+    sleep 0.2
+  done
+  [ "$status" = LIVE ] || { echo "app $id is $status" >&2; return 1; }
+  for d in "$CGROUPS"/sbx-*; do
+    node=$(node_in "$d")
+    if [ -n "$node" ] && [ "$d" != "${SANDBOX:-}" ]; then echo "$id $d $node"; return 0; fi
+  done
+  echo "cannot find the sandbox of app $id" >&2; return 1
+}
+SANDBOX=
+read -r APP SANDBOX APP_NODE <<< "$(deploy "node server.js")"
+[ -n "$APP_NODE" ] || exit 1
+# an empty NODE_OPTIONS drops SpawnAI's preload: the app does not open its own socket and keeps the relay
+read -r RELAY_APP RELAY_SANDBOX RELAY_NODE <<< "$(deploy "NODE_OPTIONS= node server.js")"
+[ -n "$RELAY_NODE" ] || exit 1
+RUN_DIR=$DATA/server/sandboxes/$(basename "$SANDBOX")/run
+RELAY_RUN=$DATA/server/sandboxes/$(basename "$RELAY_SANDBOX")/run
+[ -S "$RUN_DIR/direct.sock" ] || { echo "the app did not open its own socket"; exit 1; }
+[ ! -e "$RELAY_RUN/direct.sock" ] || { echo "the relay app opened its own socket"; exit 1; }
 echo "SpawnAI $(grep -o 'Gateway listening on .*' "$DATA/server.log" | head -1)"
+echo "apps: $APP (own socket, sandbox $(basename "$SANDBOX")), $RELAY_APP (relay, sandbox $(basename "$RELAY_SANDBOX"))"
 
 # ---- the same server on the host, under the same cpu quota, and the gateway alone in front of it
 mkdir "$CGROUP" "$ACCT"
@@ -93,24 +122,19 @@ java -cp "target/classes:$(cat target/bench.cp)" "$HERE/GatewayOnly.java" "$GWHO
 ALONE=$!
 until curl -sf "http://127.0.0.1:$DIRECT/" > /dev/null; do sleep 0.1; done
 HOSTHDR="Host: 3000-$APP.localhost:$GW"; HOSTHDR_ALONE="Host: 3000-$APP.localhost:$GWHOST"
+HOSTHDR_RELAY="Host: 3000-$RELAY_APP.localhost:$GW"
 for _ in $(seq 300); do
   if curl -sf -H "$HOSTHDR_ALONE" "http://127.0.0.1:$GWHOST/" > /dev/null; then break; fi
   kill -0 "$ALONE" 2>/dev/null || { tail -20 "$DATA/gateway-only.log"; exit 1; }
   sleep 0.2
 done
-curl -sf -H "$HOSTHDR" "http://127.0.0.1:$GW/" > /dev/null || { echo "the gateway does not answer"; exit 1; }
-echo "cpu quota: $CPU core for the sandbox (app + its socat) and for the host node (cgroup $CGROUP)"
+for h in "$HOSTHDR" "$HOSTHDR_RELAY"; do
+  curl -sf -H "$h" "http://127.0.0.1:$GW/" > /dev/null || { echo "the gateway does not answer ($h)"; exit 1; }
+done
+echo "cpu quota: $CPU core for each sandbox (app + its socat) and for the host node (cgroup $CGROUP)"
 
 # ---- cpu time in microseconds: host node, sandbox (app + relay), sandboxed node, SpawnAI's gateway loop and JVM,
-# the lone gateway's loop and JVM
-# the app's sandbox is the one running node (pooled spare sandboxes of the warm pool run only a waiting tar)
-node_in() { while read -r p; do if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = node ]; then echo "$p"; fi; done \
-  < "$1/cgroup.procs" | head -1; }
-SANDBOX=; APP_NODE=
-for d in /sys/fs/cgroup/cpuacct/spawnai-"$(printf %s "$DATA/server" | sha256sum | cut -c1-10)"/sbx-*; do
-  APP_NODE=$(node_in "$d"); if [ -n "$APP_NODE" ]; then SANDBOX=$d; break; fi
-done
-[ -n "$SANDBOX" ] || { echo "cannot find the app's sandbox cgroup"; exit 1; }
+# the lone gateway's loop and JVM, the relay app's sandbox and node
 loops() { for t in /proc/"$1"/task/*; do if [ "$(cat "$t/comm")" = spawnai-gateway ]; then echo "$t"; fi; done; }
 LOOPS=$(loops "$SERVER"); LOOPS_ALONE=$(loops "$ALONE")
 TICK=$((1000000 / $(getconf CLK_TCK)))
@@ -118,25 +142,30 @@ ticks() { local sum=0 f; for f in "$@"; do sum=$((sum + $(awk '{print $14 + $15}
 # shellcheck disable=SC2086 # LOOPS* are lists of paths
 cpu_now() {
   echo "$(($(cat "$ACCT/cpuacct.usage") / 1000)) $(($(cat "$SANDBOX/cpuacct.usage") / 1000)) \
-$(ticks "/proc/$APP_NODE") $(ticks $LOOPS) $(ticks "/proc/$SERVER") $(ticks $LOOPS_ALONE) $(ticks "/proc/$ALONE")"
+$(ticks "/proc/$APP_NODE") $(ticks $LOOPS) $(ticks "/proc/$SERVER") $(ticks $LOOPS_ALONE) $(ticks "/proc/$ALONE") \
+$(($(cat "$RELAY_SANDBOX/cpuacct.usage") / 1000)) $(ticks "/proc/$RELAY_NODE")"
 }
-echo "cpu accounting: sandbox $SANDBOX (its node: pid $APP_NODE), gateway loops: SpawnAI $(echo "$LOOPS" | wc -l)," \
-  "alone $(echo "$LOOPS_ALONE" | wc -l)"
+echo "cpu accounting: sandboxes $SANDBOX (node pid $APP_NODE), $RELAY_SANDBOX (node pid $RELAY_NODE)," \
+  "gateway loops: SpawnAI $(echo "$LOOPS" | wc -l), alone $(echo "$LOOPS_ALONE" | wc -l)"
 # what a way costs per request from two cpu_now readings: app relay gateway-loop gateway-jvm
-cpu_per() { # way requests before... after...
-  echo "$@" | awk '{ n = $2 > 0 ? $2 : 1; for (i = 1; i <= 7; i++) d[i] = ($(i + 9) - $(i + 2)) / n
+cpu_per() { # way requests before(9) after(9)
+  echo "$@" | awk '{ n = $2 > 0 ? $2 : 1; for (i = 1; i <= 9; i++) d[i] = ($(i + 11) - $(i + 2)) / n
     if ($1 == "direct") printf "%.1f 0 0 0", d[1]
     else if ($1 == "gateway") printf "%.1f %.1f %.1f %.1f", d[3], d[2] - d[3], d[4], d[5]
+    else if ($1 == "relay") printf "%.1f %.1f %.1f %.1f", d[9], d[8] - d[9], d[4], d[5]
     else printf "%.1f 0 %.1f %.1f", d[1], d[6], d[7] }'
 }
 target() { # way -> curl/wrk arguments
   case $1 in
     direct) echo "http://127.0.0.1:$DIRECT" ;;
-    gateway) echo "http://127.0.0.1:$GW" ;;
+    gateway|relay) echo "http://127.0.0.1:$GW" ;;
     gw-host) echo "http://127.0.0.1:$GWHOST" ;;
   esac
 }
-host() { case $1 in gateway) echo "$HOSTHDR" ;; gw-host) echo "$HOSTHDR_ALONE" ;; *) echo "Host: 127.0.0.1" ;; esac; }
+host() {
+  case $1 in gateway) echo "$HOSTHDR" ;; relay) echo "$HOSTHDR_RELAY" ;; gw-host) echo "$HOSTHDR_ALONE" ;;
+    *) echo "Host: 127.0.0.1" ;; esac
+}
 
 # ---- keep-alive, small answers
 wrk_once() { # way connections seconds -> "rps p50 p90 p99 max requests errors app relay loop jvm"
@@ -151,11 +180,12 @@ download() { # way -> "seconds bytes"
   curl -sf -o /dev/null -w '%{time_total} %{size_download}' -H "$(host "$1")" "$(target "$1")/big"
 }
 # warm-up, not recorded: the JIT compiles the proxy paths (it burns cpu for tens of seconds), pools fill
-for way in gateway gw-host; do for _ in $(seq 20); do download "$way" > /dev/null; done; done
-for c in "${CONNECTIONS[@]}"; do for way in "${WAYS[@]}"; do wrk_once "$way" "$c" 5 > /dev/null; done; done
+for way in "${WAYS[@]}"; do for _ in $(seq 20); do download "$way" > /dev/null; done; done
+for c in "${CONNECTIONS[@]}"; do for way in "${WAYS[@]}"; do wrk_once "$way" "$c" 3 > /dev/null; done; done
 printf 'round\tconns\tway\trps p50 p90 p99 max(us) requests errors | cpu us/request: app relay gateway-loop jvm\n'
 for round in $(seq "$ROUNDS"); do
-  ways=("${WAYS[@]:$((round % 3))}" "${WAYS[@]:0:$((round % 3))}")  # each way goes first once in 3 rounds
+  # the order of the ways rotates from round to round
+  shift_by=$((round % ${#WAYS[@]})); ways=("${WAYS[@]:$shift_by}" "${WAYS[@]:0:$shift_by}")
   for c in "${CONNECTIONS[@]}"; do
     for way in "${ways[@]}"; do
       printf '%s\t%s\t%s\t%s\n' "$round" "$c" "$way" "$(wrk_once "$way" "$c" "$SECONDS_EACH")" | tee -a "$RESULTS"
@@ -177,54 +207,60 @@ done
 machine after
 
 # ---- summary: medians over the rounds
-awk -F'\t' -v cpu="$CPU" '
+awk -F'\t' -v ways="${WAYS[*]}" '
   function median(list,   n, a, i, j, t) {
     n = split(list, a, " ")
     for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
     return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
   }
   function ms(us) { return sprintf("%.3f", us / 1000) }
+  BEGIN { nw = split(ways, w, " ") }
   $1 == "big" {
     split($4, f, " "); t[$3] = t[$3] " " f[1]; bytes = f[2]; downloads[$3]++
     for (i = 1; i <= 4; i++) bigcpu[$3, i] += f[i + 2]  # means: the JVM counters tick in 10 ms
     next
   }
   { split($4, f, " "); k = $2 SUBSEP $3; conns[$2] = 1
-    rps[k] = rps[k] " " f[1]; p50[k] = p50[k] " " f[2]; p90[k] = p90[k] " " f[3]; p99[k] = p99[k] " " f[4]
+    rps[k] = rps[k] " " f[1]; p50[k] = p50[k] " " f[2]; p99[k] = p99[k] " " f[4]
     err[k] += f[7]; for (i = 1; i <= 4; i++) c[k, i] = c[k, i] " " f[i + 7] }
   END {
     print ""
-    print "| conns | direct rps | gateway rps (ratio) | gw-host rps (ratio) | p50 / p99 ms: direct | gateway | gw-host | added p50 ms: gateway, gw-host | errors |"
-    print "|---|---|---|---|---|---|---|---|---|"
+    printf "| conns |"; for (i = 1; i <= nw; i++) printf " %s rps (of direct) |", w[i]
+    printf " p50 / p99 ms:"; for (i = 1; i <= nw; i++) printf " %s%s", w[i], (i < nw ? "," : " |")
+    printf " added p50 ms:"; for (i = 2; i <= nw; i++) printf " %s%s", w[i], (i < nw ? "," : " |")
+    print " errors |"
+    printf "|---|"; for (i = 1; i <= nw + 3; i++) printf "---|"; print ""
     for (n = 1; n <= 1024; n++) if (n in conns) {
-      d = n SUBSEP "direct"; g = n SUBSEP "gateway"; h = n SUBSEP "gw-host"
-      printf "| %d | %.0f | %.0f (%.0f %%) | %.0f (%.0f %%) | %s / %s | %s / %s | %s / %s | %s, %s | %d |\n", n,
-        median(rps[d]), median(rps[g]), 100 * median(rps[g]) / median(rps[d]),
-        median(rps[h]), 100 * median(rps[h]) / median(rps[d]),
-        ms(median(p50[d])), ms(median(p99[d])), ms(median(p50[g])), ms(median(p99[g])),
-        ms(median(p50[h])), ms(median(p99[h])),
-        ms(median(p50[g]) - median(p50[d])), ms(median(p50[h]) - median(p50[d])), err[d] + err[g] + err[h]
+      d = median(rps[n SUBSEP "direct"]); dp50 = median(p50[n SUBSEP "direct"]); errors = 0
+      printf "| %d |", n
+      for (i = 1; i <= nw; i++) { k = n SUBSEP w[i]; r = median(rps[k]); errors += err[k]
+        if (w[i] == "direct") printf " %.0f |", r; else printf " %.0f (%.0f %%) |", r, (d > 0 ? 100 * r / d : 0) }
+      printf ""; for (i = 1; i <= nw; i++) { k = n SUBSEP w[i]
+        printf " %s / %s%s", ms(median(p50[k])), ms(median(p99[k])), (i < nw ? "," : " |") }
+      for (i = 2; i <= nw; i++) printf " %s%s", ms(median(p50[n SUBSEP w[i]]) - dp50), (i < nw ? "," : " |")
+      printf " %d |\n", errors
     }
     print ""
-    print "| conns | cpu us/request: direct app | gateway: app + socat + gateway loop (JVM) | gw-host: app + gateway loop (JVM) |"
-    print "|---|---|---|---|"
+    print "| conns | cpu us/request, each way: app + relay + gateway loop (gateway JVM) |"
+    print "|---|---|"
     for (n = 1; n <= 1024; n++) if (n in conns) {
-      d = n SUBSEP "direct"; g = n SUBSEP "gateway"; h = n SUBSEP "gw-host"
-      printf "| %d | %.1f | %.1f + %.1f + %.1f (%.1f) | %.1f + %.1f (%.1f) |\n", n, median(c[d, 1]),
-        median(c[g, 1]), median(c[g, 2]), median(c[g, 3]), median(c[g, 4]), median(c[h, 1]), median(c[h, 3]),
-        median(c[h, 4])
+      printf "| %d |", n
+      for (i = 1; i <= nw; i++) { k = n SUBSEP w[i]
+        printf " %s %.1f + %.1f + %.1f (%.1f)%s", w[i], median(c[k, 1]), median(c[k, 2]), median(c[k, 3]),
+          median(c[k, 4]), (i < nw ? ";" : " |\n") }
     }
-    mib = bytes / 1048576; td = median(t["direct"]); tg = median(t["gateway"]); th = median(t["gw-host"])
+    mib = bytes / 1048576; td = median(t["direct"])
     print ""
-    print "| 10 MiB download, medians | direct | gateway | gw-host |"
-    print "|---|---|---|---|"
-    printf "| time | %.1f ms | %.1f ms | %.1f ms |\n", td * 1000, tg * 1000, th * 1000
-    printf "| throughput (vs direct) | %.0f MiB/s | %.0f MiB/s (%.0f %%) | %.0f MiB/s (%.0f %%) |\n", mib / td,
-      mib / tg, 100 * td / tg, mib / th, 100 * td / th
-    for (k in bigcpu) { split(k, w, SUBSEP); bigcpu[k] = bigcpu[k] / downloads[w[1]] / 1000 }
-    printf "| cpu ms per download (mean): app | %.1f | %.1f | %.1f |\n", bigcpu["direct", 1], bigcpu["gateway", 1],
-      bigcpu["gw-host", 1]
-    printf "| cpu ms per download (mean): socat / gateway loop (JVM) | | %.1f / %.1f (%.1f) | - / %.1f (%.1f) |\n",
-      bigcpu["gateway", 2], bigcpu["gateway", 3], bigcpu["gateway", 4], bigcpu["gw-host", 3], bigcpu["gw-host", 4]
+    printf "| 10 MiB download, medians |"; for (i = 1; i <= nw; i++) printf " %s |", w[i]; print ""
+    printf "|---|"; for (i = 1; i <= nw; i++) printf "---|"; print ""
+    printf "| time |"; for (i = 1; i <= nw; i++) printf " %.1f ms |", median(t[w[i]]) * 1000; print ""
+    printf "| throughput (of direct) |"
+    for (i = 1; i <= nw; i++) { tw = median(t[w[i]]); printf " %.0f MiB/s (%.0f %%) |", mib / tw, 100 * td / tw }
+    print ""
+    for (k in bigcpu) { split(k, kw, SUBSEP); bigcpu[k] = bigcpu[k] / downloads[kw[1]] / 1000 }
+    printf "| cpu ms per download (mean): app + relay + gateway loop (JVM) |"
+    for (i = 1; i <= nw; i++) printf " %.1f + %.1f + %.1f (%.1f) |", bigcpu[w[i], 1], bigcpu[w[i], 2],
+      bigcpu[w[i], 3], bigcpu[w[i], 4]
+    print ""
   }' "$RESULTS"
 echo "(samples: $RESULTS; medians over $ROUNDS rounds of ${SECONDS_EACH} s and $DOWNLOADS downloads; cpu quota $CPU)"

@@ -1,5 +1,6 @@
 package ai.spawn.gateway;
 
+import ai.spawn.sandbox.SandboxEndpoint;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -48,6 +49,8 @@ final class Exchange {
     private long connectDeadline;
     /** Attempts so far that found the app's listen queue full. */
     private int busyRetries;
+    /** A refused connect was tried again (for an app with two sockets: on the other one). */
+    private boolean refusedRetried;
     private boolean connecting;
     private boolean cancelled;
     /** The upstream connection came from the pool, so the app may have closed it just before we used it. */
@@ -166,11 +169,19 @@ final class Exchange {
     /**
      * A new connection could not be opened. The pool stays: its other connections are as good as before (one that
      * the app closed is dropped when next taken). An app whose listen queue is full (a burst of new connections,
-     * the app's relay slow to accept) is tried again shortly until the connect timeout; other failures answer 502.
+     * the app's relay slow to accept) is tried again shortly until the connect timeout; an app with two sockets
+     * whose socket refused is tried once more (the pool then picks the other one); other failures answer 502.
      */
     private void connectFailed(Throwable cause) {
         long left = connectDeadline - System.nanoTime();
-        if (listenQueueFull(cause) && left > 0) {
+        boolean busy = listenQueueFull(cause);
+        if (!busy && !refusedRetried && hasFallback()) {
+            // the app's own socket refused (SocketChoice now avoids it): once more, on the relay
+            refusedRetried = true;
+            connect();
+            return;
+        }
+        if (busy && left > 0) {
             long backoffMillis = Math.min(1L << Math.min(busyRetries, 16), MAX_BACKOFF_MILLIS);
             long delay = Math.min(TimeUnit.MILLISECONDS.toNanos(backoffMillis), left);
             busyRetries++;
@@ -182,6 +193,10 @@ final class Exchange {
         log.debug("App {} port {} is not answering at {}: {}", key.appId(), key.port(), key.endpoint(),
                 cause.toString());
         owner.failed(this, ErrorPage.notAnswering());
+    }
+
+    private boolean hasFallback() {
+        return key.endpoint() instanceof SandboxEndpoint.UnixSocket unix && unix.fallback() != null;
     }
 
     /**

@@ -17,6 +17,7 @@ import io.netty.channel.unix.DomainSocketAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
+import java.nio.file.Path;
 
 /** The Netty transport in use: native epoll where it loads (Linux), the JDK's NIO elsewhere. Immutable. */
 record Transport(String name, IoHandlerFactory ioHandlerFactory, Class<? extends ServerChannel> serverChannel,
@@ -41,9 +42,14 @@ record Transport(String name, IoHandlerFactory ioHandlerFactory, Class<? extends
      */
     SocketAddress addressOf(SandboxEndpoint endpoint) {
         if (endpoint instanceof SandboxEndpoint.UnixSocket unix) {
-            return epoll ? new DomainSocketAddress(unix.path().toString()) : UnixDomainSocketAddress.of(unix.path());
+            return unixAddress(unix.path());
         }
         SandboxEndpoint.Tcp tcp = (SandboxEndpoint.Tcp) endpoint;
         return new InetSocketAddress(tcp.host(), tcp.port());
+    }
+
+    /** The address of a unix socket file. */
+    SocketAddress unixAddress(Path path) {
+        return epoll ? new DomainSocketAddress(path.toString()) : UnixDomainSocketAddress.of(path);
     }
 }

@@ -3,6 +3,7 @@ package ai.spawn.gateway;
 import ai.spawn.sandbox.SandboxEndpoint;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
@@ -14,6 +15,7 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.Future;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,8 @@ import java.util.function.Predicate;
  * connection and its upstream connection share a thread and a pooled connection is reused without any locking
  * or thread hop. Pools are LIFO (the warmest connection first); idle pooled connections close after
  * {@code upstreamIdleTimeout}. A pool that is evicted closes its idle connections at once and each connection
- * in use as it comes back. Thread-safe.
+ * in use as it comes back. For an app with two unix sockets (its own and a relay), each new connection goes where
+ * {@link SocketChoice} says. Thread-safe.
  */
 final class UpstreamPools implements AutoCloseable {
 
@@ -97,7 +100,12 @@ final class UpstreamPools implements AutoCloseable {
         if (key.endpoint() instanceof SandboxEndpoint.Tcp) {
             bootstrap.option(ChannelOption.TCP_NODELAY, true);
         }
-        return new EvictablePool(bootstrap, new Handler());
+        SocketChoice choice = null;
+        if (key.endpoint() instanceof SandboxEndpoint.UnixSocket unix && unix.fallback() != null) {
+            choice = new SocketChoice(unix.path(), transport.unixAddress(unix.path()),
+                    transport.unixAddress(unix.fallback()));
+        }
+        return new EvictablePool(bootstrap, new Handler(), choice);
     }
 
     /**
@@ -108,10 +116,29 @@ final class UpstreamPools implements AutoCloseable {
      */
     private static final class EvictablePool extends SimpleChannelPool {
 
+        private final SocketChoice choice;
         private volatile boolean closed;
 
-        EvictablePool(Bootstrap bootstrap, ChannelPoolHandler handler) {
+        /** {@code choice}: where each new connection goes, or {@code null} for the bootstrap's one address. */
+        EvictablePool(Bootstrap bootstrap, ChannelPoolHandler handler, SocketChoice choice) {
             super(bootstrap, handler, ChannelHealthChecker.ACTIVE, true, true);
+            this.choice = choice;
+        }
+
+        @Override
+        protected ChannelFuture connectChannel(Bootstrap bs) {
+            if (choice == null) {
+                return super.connectChannel(bs);
+            }
+            SocketAddress address = choice.next();
+            ChannelFuture connected = bs.connect(address);
+            // runs before the pool's own listener: an exchange retrying after this failure gets the new choice
+            connected.addListener(done -> {
+                if (!done.isSuccess()) {
+                    choice.failed(address, done.cause());
+                }
+            });
+            return connected;
         }
 
         @Override

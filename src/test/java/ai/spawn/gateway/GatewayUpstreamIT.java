@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import ai.spawn.sandbox.SandboxEndpoint;
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Upstream connections when connecting goes wrong: an app whose listen queue is full, an app that stops accepting
- * new connections, a pool evicted while one of its connections is in use. One event loop (so one pool per app) and
+ * new connections, a pool evicted while one of its connections is in use; an app with its own socket and a relay. One event loop (so one pool per app) and
  * pooled connections that never idle out during a test, so only the gateway's own decisions close them.
  */
 @SpringBootTest(classes = GatewayTestConfig.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
@@ -101,6 +104,64 @@ class GatewayUpstreamIT {
                 assertThat(first.read().status()).isEqualTo(200);
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> app.closedByGateway() == 1);
+        }
+    }
+
+    @Test
+    void anAppsOwnSocketIsPreferredToItsRelayWhileItIsThere() throws IOException {
+        try (UnixUpstream own = UnixUpstream.serving(dir.resolve("own.sock"));
+             UnixUpstream relay = UnixUpstream.serving(dir.resolve("relay.sock"))) {
+            routes.live("twosockets", 3000, new SandboxEndpoint.UnixSocket(own.path(), relay.path()));
+
+            try (RawHttp client = new RawHttp(gateway.port())) {
+                assertThat(client.send(get("twosockets")).read().status()).isEqualTo(200);
+            }
+
+            assertThat(own.accepted()).isEqualTo(1);
+            assertThat(relay.accepted()).isZero();
+        }
+    }
+
+    @Test
+    void theRelayServesWhenTheAppsOwnSocketIsMissing() throws IOException {
+        try (UnixUpstream relay = UnixUpstream.serving(dir.resolve("relay.sock"))) {
+            routes.live("noown", 3000, new SandboxEndpoint.UnixSocket(dir.resolve("own.sock"), relay.path()));
+
+            try (RawHttp client = new RawHttp(gateway.port())) {
+                assertThat(client.send(get("noown")).read().status()).isEqualTo(200);
+            }
+
+            assertThat(relay.accepted()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A socket file nobody listens on any more (its process died) refuses; the request goes to the relay instead,
+     * and so do new connections, until a new socket file replaces the stale one.
+     */
+    @Test
+    void aStaleOwnSocketFallsBackToTheRelayUntilANewSocketReplacesIt() throws IOException {
+        Path ownPath = dir.resolve("own.sock");
+        try (ServerSocketChannel dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            dead.bind(UnixDomainSocketAddress.of(ownPath));
+        }
+        assertThat(ownPath).exists();
+        try (UnixUpstream relay = UnixUpstream.holdingAnswers(dir.resolve("relay.sock"))) {
+            routes.live("stale", 3000, new SandboxEndpoint.UnixSocket(ownPath, relay.path()));
+            try (RawHttp first = new RawHttp(gateway.port())) {
+                first.send(get("stale"));
+                await().atMost(Duration.ofSeconds(10)).until(() -> relay.requests() == 1);
+
+                Files.delete(ownPath);
+                try (UnixUpstream own = UnixUpstream.serving(ownPath); RawHttp second = new RawHttp(gateway.port())) {
+                    // the first connection is in use: this one is new, and goes to the new socket
+                    assertThat(second.send(get("stale")).read().status()).isEqualTo(200);
+                    assertThat(own.accepted()).isEqualTo(1);
+                }
+                relay.answer();
+                assertThat(first.read().status()).isEqualTo(200);
+            }
+            assertThat(relay.accepted()).isEqualTo(1);
         }
     }
 

@@ -18,7 +18,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Test client: one raw HTTP/1.1 GET to a {@link SandboxEndpoint} (unix socket or TCP), with a deadline. */
+/**
+ * Test client: one raw HTTP/1.1 GET to a {@link SandboxEndpoint} (unix socket, falling back as the gateway does, or
+ * TCP), with a deadline.
+ */
 public final class EndpointClient {
 
     private EndpointClient() {
@@ -34,7 +37,7 @@ public final class EndpointClient {
 
     public static Response get(SandboxEndpoint endpoint, String path, Duration timeout) throws IOException {
         SocketChannel channel = endpoint instanceof SandboxEndpoint.UnixSocket unix
-                ? open(StandardProtocolFamily.UNIX, UnixDomainSocketAddress.of(unix.path()))
+                ? openUnix(unix)
                 : open(StandardProtocolFamily.INET, new InetSocketAddress(((SandboxEndpoint.Tcp) endpoint).host(),
                         ((SandboxEndpoint.Tcp) endpoint).port()));
         CompletableFuture<Response> exchange = CompletableFuture.supplyAsync(() -> exchange(channel, path));
@@ -49,6 +52,18 @@ public final class EndpointClient {
             throw new IOException(e);
         } finally {
             channel.close();
+        }
+    }
+
+    /** The preferred socket when it takes the connection, else the fallback, as the gateway does. */
+    private static SocketChannel openUnix(SandboxEndpoint.UnixSocket unix) throws IOException {
+        try {
+            return open(StandardProtocolFamily.UNIX, UnixDomainSocketAddress.of(unix.path()));
+        } catch (IOException e) {
+            if (unix.fallback() == null) {
+                throw e;
+            }
+            return open(StandardProtocolFamily.UNIX, UnixDomainSocketAddress.of(unix.fallback()));
         }
     }
 

@@ -25,10 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * A bubblewrap sandbox: a workspace tmpfs and cgroups that outlive its processes; every command runs in a fresh
- * bwrap over them. The app runs with {@code socat} forwarding {@code /run/sbx/app.sock} to its port, in one
- * bwrap whose main process is the app, so the bwrap process lives exactly as long as the app; a pooled sandbox's
- * first app runs in a chain the pool launched ahead ({@link AppLaunch}). When the app ends on
+ * A bubblewrap sandbox: a workspace file system and cgroups that outlive its processes; every command runs in a fresh
+ * bwrap over them. The app runs with {@code socat} forwarding {@code /run/sbx/app.sock} to its port (node apps
+ * also open {@code /run/sbx/direct.sock} themselves, see {@link DirectSocket}), in one bwrap whose main process is
+ * the app, so the bwrap process lives exactly as long as the app; a pooled sandbox's first app runs in a chain the
+ * pool launched ahead ({@link AppLaunch}). When the app ends on
  * its own, the {@link #onExit} listener hears why ({@link ExitReasons}); the limits it hits become security events
  * ({@link LimitWatch}). Thread-safe: launches, exits, pause, resume and {@link #destroy()} are serialized on one
  * lock; commands run to completion outside it. {@link #pause()} freezes the sandbox's cgroup; launching a command or
@@ -141,8 +142,9 @@ final class LocalSandbox implements Sandbox {
                 app = null;
             }
             try {
-                String script = AppLaunch.script(spec.env(), port, command);
+                String script = AppLaunch.script(DirectSocket.appEnv(spec.env()), port, command);
                 Files.deleteIfExists(target.dirs().socket());
+                Files.deleteIfExists(target.dirs().directSocket());
                 app = AppProcess.adopt(launchApp(script), id, watcher(counters()));
             } catch (IOException | IllegalArgumentException e) {
                 throw new SandboxLaunchException(id, "cannot start the app of " + id + ": " + e.getMessage(), e);
@@ -189,7 +191,7 @@ final class LocalSandbox implements Sandbox {
     @Override
     public SandboxEndpoint endpoint() {
         ensureExists();
-        return new SandboxEndpoint.UnixSocket(target.dirs().socket());
+        return new SandboxEndpoint.UnixSocket(target.dirs().directSocket(), target.dirs().socket());
     }
 
     @Override

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * The local provider's files under the data directory: {@code sandboxes/{id}/{workspace,run}}, the read-only
- * {@code tools} directory ({@code /opt/spawnai} inside), {@code sandbox-etc}, the few {@code /etc} files a
+ * {@code tools} directory ({@code /opt/spawnai} inside: the static file server and the node preload of
+ * {@link DirectSocket}), {@code sandbox-etc}, the few {@code /etc} files a
  * sandbox gets (users, hosts, name service), and {@code seccomp.bpf}, the compiled {@link SeccompFilter}.
  * Thread-safe.
  */
@@ -51,11 +52,13 @@ final class SandboxLayout {
             layout.directory(layout.sandboxes, "rwx--x--x");
             layout.directory(layout.tools, "rwxr-xr-x");
             layout.directory(layout.etc, "rwxr-xr-x");
-            try (InputStream server = SandboxLayout.class.getResourceAsStream(STATIC_SERVER)) {
-                if (server == null) {
-                    throw new IllegalStateException("resource " + STATIC_SERVER + " is missing from the classpath");
+            for (String tool : List.of(STATIC_SERVER, DirectSocket.PRELOAD)) {
+                try (InputStream content = SandboxLayout.class.getResourceAsStream(tool)) {
+                    if (content == null) {
+                        throw new IllegalStateException("resource " + tool + " is missing from the classpath");
+                    }
+                    layout.file(layout.tools.resolve(tool), content.readAllBytes());
                 }
-                layout.file(layout.tools.resolve(STATIC_SERVER), server.readAllBytes());
             }
             layout.file(layout.seccomp(), SeccompFilter.standard().bytes());
             for (Map.Entry<String, String> f : layout.etcFiles().entrySet()) {
@@ -86,8 +89,9 @@ final class SandboxLayout {
      */
     private void checkSocketPaths() {
         SandboxDirs sample = dirs("sbx-aaaaaaaaaa");
-        int longest = Math.max(sample.socket().toAbsolutePath().toString().length(),
-                sample.root().resolve("egress").resolve(EgressLeases.SOCKET).toAbsolutePath().toString().length());
+        int longest = Stream.of(sample.socket(), sample.directSocket(),
+                        sample.root().resolve("egress").resolve(EgressLeases.SOCKET))
+                .mapToInt(p -> p.toAbsolutePath().toString().length()).max().orElseThrow();
         if (longest > MAX_SOCKET_PATH) {
             throw new IllegalStateException(Prerequisites.message(List.of("the data dir "
                     + sandboxes.getParent() + " is too deep: sandbox sockets under it would be " + longest

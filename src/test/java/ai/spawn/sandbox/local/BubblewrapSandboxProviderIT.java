@@ -47,11 +47,12 @@ class BubblewrapSandboxProviderIT extends SandboxProviderContract {
     }
 
     @Test
-    void endpointIsAUnixSocketUnderTheDataDirectory() {
+    void endpointIsTheAppsOwnUnixSocketThenTheRelaysUnderTheDataDirectory() {
         Sandbox sandbox = create();
+        Path run = DATA_DIR.resolve("sandboxes").resolve(sandbox.id()).resolve("run");
 
         assertThat(sandbox.endpoint()).isEqualTo(new ai.spawn.sandbox.SandboxEndpoint.UnixSocket(
-                DATA_DIR.resolve("sandboxes").resolve(sandbox.id()).resolve("run").resolve("app.sock")));
+                run.resolve("direct.sock"), run.resolve("app.sock")));
     }
 
     @Test

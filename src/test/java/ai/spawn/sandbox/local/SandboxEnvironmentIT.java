@@ -101,7 +101,9 @@ class SandboxEnvironmentIT {
         // commands (installs) also get their package manager's settings, never anything of the host
         command.removeIf(name -> name.startsWith("npm_config_") || name.startsWith("PIP_"));
         assertThat(command).containsExactlyInAnyOrder("PATH", "HOME", "GREETING", "PWD");
-        assertThat(app).containsExactlyInAnyOrder("PATH", "HOME", "GREETING", "PORT", "PWD");
+        // the app also gets the node preload that opens its own socket for the gateway (DirectSocket)
+        assertThat(app).containsExactlyInAnyOrder("PATH", "HOME", "GREETING", "PORT", "PWD", "NODE_OPTIONS",
+                "SPAWNAI_APP_SOCKET");
         assertThat(run(sandbox, "echo $PATH $HOME $GREETING")).containsExactly(
                 "/usr/local/bin:/usr/bin:/bin /home/user hello");
         Set<String> host = new HashSet<>(System.getenv().keySet());
