@@ -42,13 +42,22 @@ class ExecEnvironmentTest {
     }
 
     private LocalTemplates builtNodeTemplate() throws Exception {
+        return builtNodeTemplate(false, true);
+    }
+
+    /** A node template directory as a build leaves it, with or without installed trees. */
+    private LocalTemplates builtNodeTemplate(boolean trees, boolean seed) throws Exception {
         TemplateProperties properties = new TemplateProperties(false, java.time.Duration.ofMinutes(1), 0,
-                new TemplateProperties.Node(List.of("express")), new TemplateProperties.Python(List.of()));
+                new TemplateProperties.Node(List.of("express"), seed), new TemplateProperties.Python(List.of()));
         Path root = dir.resolve("templates");
         LocalTemplates templates = new LocalTemplates(root, properties, new TemplateBuild(null, null));
-        TemplateDefinition node = TemplateDefinition.all(properties).get(0);
-        Files.createDirectories(root.resolve(node.directoryName()));
-        Files.writeString(root.resolve(node.directoryName()).resolve("npmrc"), TemplateDefinition.NPMRC);
+        Path version = root.resolve(TemplateDefinition.all(properties).get(0).directoryName());
+        Files.createDirectories(version);
+        Files.writeString(version.resolve("npmrc"), TemplateDefinition.NPMRC);
+        if (trees) {
+            Files.createDirectories(version.resolve("trees/1/node_modules"));
+            Files.writeString(version.resolve("npm-seed.cjs"), "");
+        }
         return templates;
     }
 
@@ -81,6 +90,35 @@ class ExecEnvironmentTest {
                     "spawnai-exec", "npm install");
         }
         assertThat(dirs.root().resolve("egress/proxy.sock")).doesNotExist();
+    }
+
+    @Test
+    void withInstalledTreesNodeProcessesOfAnInstallPreloadTheSeeder() throws Exception {
+        SandboxSpec withOwnOptions = new SandboxSpec("app", "node", SandboxLimits.defaults(),
+                Map.of("NODE_OPTIONS", "--max-old-space-size=128"));
+
+        try (ExecEnvironment.Prepared plain = new ExecEnvironment(null, builtNodeTemplate(true, true), null)
+                .prepare("sbx-abcdefghij", spec("node"), dirs(), "npm install");
+             ExecEnvironment.Prepared own = new ExecEnvironment(null, builtNodeTemplate(true, true), null)
+                .prepare("sbx-abcdefghij", withOwnOptions, dirs(), "npm install")) {
+            assertThat(plain.env()).containsEntry("NODE_OPTIONS", "--import /opt/template/npm-seed.cjs")
+                    .containsEntry("SPAWNAI_NPM_TREES", "/opt/template/trees");
+            assertThat(own.env()).containsEntry("NODE_OPTIONS",
+                    "--max-old-space-size=128 --import /opt/template/npm-seed.cjs");
+        }
+    }
+
+    @Test
+    void withoutTreesOrWithSeedingOffNothingIsPreloaded() throws Exception {
+        try (ExecEnvironment.Prepared noTrees = new ExecEnvironment(null, builtNodeTemplate(false, true), null)
+                .prepare("sbx-abcdefghij", spec("node"), dirs(), "npm install")) {
+            assertThat(noTrees.env()).doesNotContainKeys("NODE_OPTIONS", "SPAWNAI_NPM_TREES");
+        }
+        try (ExecEnvironment.Prepared off = new ExecEnvironment(null, builtNodeTemplate(true, false), null)
+                .prepare("sbx-abcdefghij", spec("node"), dirs(), "npm install")) {
+            assertThat(off.env()).doesNotContainKeys("NODE_OPTIONS", "SPAWNAI_NPM_TREES")
+                    .containsEntry("npm_config_cache", "/tmp/npm-cache");
+        }
     }
 
     @Test

@@ -49,7 +49,8 @@ class TemplateDefinitionTest {
         String command = TemplateBuild.npmCommand(List.of("express@4", "express@5", "it's"));
 
         assertThat(command).contains("for spec in 'express@4' 'express@5' 'it'\\''s'; do")
-                .contains("--ignore-scripts", "--cache /home/user/app/cache", "\"$spec\"");
+                .contains("--ignore-scripts", "--cache /home/user/app/cache", "\"$spec\"")
+                .endsWith("if node --import ./probe.cjs -e 0; then : > import-works; fi");
         Process sh = new ProcessBuilder("sh", "-n", "-c", command).redirectErrorStream(true).start();
         assertThat(sh.waitFor()).as(new String(sh.getInputStream().readAllBytes())).isZero();
     }
