@@ -18,9 +18,10 @@ import java.util.Optional;
  * seeded into a writable {@code /tmp/npm-cache} (index files copied, content files symlinked: npm rewrites index
  * buckets on every lookup, so it cannot use a read-only cache directly), {@code npm_config_cache} and
  * {@code npm_config_userconfig} point at them, and npm prefers the cache to the registry; and when the template has
- * installed trees ({@link TemplateBuild#TREES}) and seeding is on, every node process of the command preloads
- * {@link TemplateBuild#NPM_SEED} ({@code NODE_OPTIONS=--import}), which, in an {@code npm install} of a project
- * without {@code node_modules}, copies the trees of the requested packages there first, so npm only reconciles;</li>
+ * installed trees ({@link TemplateBuild#TREES}) and seeding is on, the template's {@code bin} comes first on
+ * {@code PATH}: its {@code npm} ({@link TemplateBuild#NPM_SEED}), in an {@code npm install} of a project without
+ * {@code node_modules}, copies the trees of the requested packages there, then runs the real npm in the same
+ * process, which only reconciles;</li>
  * <li>the egress proxy: the sandbox's proxy socket bound at {@code /run/egress}, a {@code socat} inside listening
  * on {@code 127.0.0.1:3128} and forwarding to it ({@code nodelay}: with Nagle's algorithm on its loopback side,
  * npm's requests through the proxy waited for delayed acks and a cold install took 1.8 times as long as without
@@ -127,9 +128,10 @@ final class ExecEnvironment {
                     env.put("npm_config_userconfig", TEMPLATE_DIR + "/npmrc");
                 }
                 if (seed && template.isPresent() && Files.isDirectory(template.get().resolve(TemplateBuild.TREES))
-                        && Files.isRegularFile(template.get().resolve(TemplateBuild.NPM_SEED))) {
-                    String preload = "--import " + TEMPLATE_DIR + "/" + TemplateBuild.NPM_SEED;
-                    env.merge("NODE_OPTIONS", preload, (own, ours) -> own + " " + ours);
+                        && Files.isRegularFile(template.get().resolve(TemplateBuild.NPM_SHIM))) {
+                    String shim = TEMPLATE_DIR + "/" + TemplateBuild.NPM_SHIM;
+                    env.put("PATH", shim.substring(0, shim.lastIndexOf('/')) + ":"
+                            + env.getOrDefault("PATH", BwrapCommand.PATH));
                     env.put(SEED_TREES, TEMPLATE_DIR + "/" + TemplateBuild.TREES);
                 }
             }

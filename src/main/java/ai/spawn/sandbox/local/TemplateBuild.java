@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,8 +40,9 @@ final class TemplateBuild {
     static final String TREES = "trees";
     /** The script that seeds a workspace's node_modules from {@link #TREES} (see {@link ExecEnvironment}). */
     static final String NPM_SEED = "npm-seed.cjs";
-    /** Left by the npm build when node accepts {@code --import} (18.18, 20.6 and later), which seeding needs. */
-    static final String IMPORT_WORKS = "import-works";
+    /** The {@code npm} install commands find first on PATH: runs {@link #NPM_SEED} (see {@link ExecEnvironment}). */
+    static final String NPM_SHIM = "bin/npm";
+    private static final String NPM_SHIM_SCRIPT = "#!/bin/sh\nexec node \"${0%/*}/../" + NPM_SEED + "\" \"$@\"\n";
 
     private static final Logger log = LoggerFactory.getLogger(TemplateBuild.class);
     private static final SandboxLimits LIMITS =
@@ -147,14 +149,9 @@ final class TemplateBuild {
     /**
      * Keeps what each package's {@code npm install} left, {@code build/<n>/package.json} and
      * {@code build/<n>/node_modules} (with npm's {@code .package-lock.json} of it), as {@code trees/<n>}, plus the
-     * script that seeds workspaces from them.
+     * script that seeds workspaces from them and the {@code bin/npm} that runs it.
      */
     private static void copyTrees(TemplateDefinition definition, Path workspace, Path tmp) throws IOException {
-        if (!Files.exists(workspace.resolve(IMPORT_WORKS), LinkOption.NOFOLLOW_LINKS)) {
-            log.warn("template {}: this node does not accept --import, so npm installs will not start from installed"
-                    + " trees (node 18.18, 20.6 or later can)", definition.name());
-            return;
-        }
         for (int n = 1; n <= definition.packages().size(); n++) {
             Path from = workspace.resolve("build").resolve(Integer.toString(n));
             Path to = tmp.resolve(TREES).resolve(Integer.toString(n));
@@ -171,21 +168,23 @@ final class TemplateBuild {
             }
             Files.write(tmp.resolve(NPM_SEED), seed.readAllBytes());
         }
+        Path shim = tmp.resolve(NPM_SHIM);
+        Files.createDirectories(shim.getParent());
+        Files.writeString(shim, NPM_SHIM_SCRIPT);
+        Files.setPosixFilePermissions(shim, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     /**
      * One {@code npm install} per package, each in its own directory and all into one cache in the workspace, with
      * no lifecycle scripts. Separately, because npm deduplicates a shared tree: installed together, two packages
      * may settle on an older version of a common dependency than either picks alone, and an app installing just
-     * one of them would then miss the newer one in the cache. Each directory's tree is kept ({@link #TREES}). Then
-     * a probe of whether node takes {@code --import} ({@link #IMPORT_WORKS}).
+     * one of them would then miss the newer one in the cache. Each directory's tree is kept ({@link #TREES}).
      */
     static String npmCommand(List<String> packages) {
         return "set -e; n=0; for spec in " + quoted(packages) + "; do n=$((n+1)); mkdir -p build/$n; cd build/$n;"
                 + " echo '{\"name\":\"spawnai-template\",\"version\":\"1.0.0\",\"private\":true}' > package.json;"
                 + " npm install --cache " + BwrapCommand.APP_DIR + "/cache --no-audit --no-fund --no-update-notifier"
-                + " --ignore-scripts --no-package-lock --loglevel=warn \"$spec\"; cd ../..; done;"
-                + " : > probe.cjs; if node --import ./probe.cjs -e 0; then : > " + IMPORT_WORKS + "; fi";
+                + " --ignore-scripts --no-package-lock --loglevel=warn \"$spec\"; cd ../..; done";
     }
 
     static String quoted(List<String> words) {

@@ -1,12 +1,11 @@
 'use strict';
-// SpawnAI: gives `npm install` a head start from the node template's installed trees.
+// SpawnAI: the `npm` of install commands in node sandboxes whose template has installed trees, which gives
+// `npm install` a head start from them, then runs the real npm in this same process.
 //
-// Preloaded (NODE_OPTIONS=--import) into the node processes of install commands in node sandboxes whose template
-// has trees; SPAWNAI_NPM_TREES names the trees directory. --import rather than --require: node resolves a --require
-// preload as if from the working directory and so parses its package.json first; a broken one would then crash node
-// before npm could report it. It does nothing unless this process is npm running
-// `install` (or an alias) in a directory with a package.json and no node_modules. Then it copies into node_modules
-// the template trees of the packages the install asks for (package.json's dependencies, and the packages named on
+// The template's bin/npm runs it (install commands get that directory first on PATH); SPAWNAI_NPM_TREES names the
+// trees directory. It finds the real npm further along PATH and does nothing else unless npm is to run `install`
+// (or an alias) in a directory with a package.json and no node_modules. Then it copies into node_modules the
+// template trees of the packages the install asks for (package.json's dependencies, and the packages named on
 // the command line), each tree being what `npm install <spec>` made in an empty directory at template build. npm
 // then starts from that tree as from any existing node_modules without a lockfile: it reads what is there, keeps what
 // satisfies the request, fetches what is missing, replaces what is the wrong version and removes what is extraneous
@@ -16,7 +15,11 @@
 // which npm resolves afresh, is unpacked once more from the cache ("changed 1 package"). Anything unexpected leaves
 // node_modules absent and npm does the whole install itself.
 //
-// Versions are matched with npm's own semver and npm-package-arg (found next to the running npm-cli.js).
+// Why a PATH entry and not NODE_OPTIONS: a --require preload is resolved as if from the working directory, so node
+// parses its package.json first and a broken one crashes node before npm can report it; --import avoids that but
+// costs ~55 ms of cpu in every node process. This way only npm runs it, and starting it costs a few stat calls.
+//
+// Versions are matched with npm's own semver and npm-package-arg (from the real npm's node_modules).
 
 const fs = require('fs');
 const path = require('path');
@@ -26,23 +29,48 @@ const INSTALL = new Set(['install', 'i', 'add', 'in', 'ins', 'inst', 'insta', 'i
 // options after which npm does not install the usual tree into ./node_modules, or resolves differently
 const UNSUPPORTED = /^(-g|--global|--location|--prefix|-C|--workspaces?|-w|--ws|--install-strategy|--global-style|--legacy-bundling|--dry-run|--package-lock-only|--before|--install-links)(=|$)/;
 
+/** The real npm-cli.js: the first `npm` on PATH after this template's bin directory. */
+function realNpm() {
+  const own = path.join(__dirname, 'bin');
+  for (const dir of (process.env.PATH || '').split(':')) {
+    if (!dir || path.resolve(dir) === own) {
+      continue;
+    }
+    try {
+      return fs.realpathSync(path.join(dir, 'npm'));
+    } catch (e) {
+      // not in this directory
+    }
+  }
+  return null;
+}
+
 function main() {
-  const trees = process.env.SPAWNAI_NPM_TREES;
-  if (!trees || process.argv.length < 3) {
-    return;
+  const cli = realNpm();
+  if (!cli) {
+    process.stderr.write('spawnai: npm is not installed (no npm on PATH)\n');
+    process.exit(127);
   }
-  let cli;
+  if (path.basename(cli) !== 'npm-cli.js') { // an npm we cannot load in this process: run it as it is
+    const run = require('child_process').spawnSync(cli, process.argv.slice(2), { stdio: 'inherit' });
+    if (run.signal) {
+      process.kill(process.pid, run.signal);
+    }
+    process.exit(run.status === null ? 1 : run.status);
+  }
   try {
-    cli = fs.realpathSync(process.argv[1]);
+    maybeSeed(cli, process.argv.slice(2));
   } catch (e) {
-    return;
+    process.stderr.write('spawnai: node_modules not seeded from the template: ' + e.message + '\n');
   }
-  if (path.basename(cli) !== 'npm-cli.js') {
-    return;
-  }
-  const args = process.argv.slice(2);
+  process.argv[1] = cli;
+  require(cli);
+}
+
+function maybeSeed(cli, args) {
+  const trees = process.env.SPAWNAI_NPM_TREES;
   const command = args.find(a => !a.startsWith('-'));
-  if (!INSTALL.has(command) || args.some(a => UNSUPPORTED.test(a))) {
+  if (!trees || !INSTALL.has(command) || args.some(a => UNSUPPORTED.test(a))) {
     return;
   }
   const cwd = process.cwd();
@@ -62,8 +90,6 @@ function main() {
       process.stderr.write('spawnai: node_modules seeded from the node template (' + seeded.roots.join(', ') + '; '
           + seeded.packages + ' packages, ' + (Date.now() - started) + ' ms)\n');
     }
-  } catch (e) {
-    process.stderr.write('spawnai: node_modules not seeded from the template: ' + e.message + '\n');
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

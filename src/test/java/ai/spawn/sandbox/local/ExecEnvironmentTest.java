@@ -56,7 +56,8 @@ class ExecEnvironmentTest {
         Files.writeString(version.resolve("npmrc"), TemplateDefinition.NPMRC);
         if (trees) {
             Files.createDirectories(version.resolve("trees/1/node_modules"));
-            Files.writeString(version.resolve("npm-seed.cjs"), "");
+            Files.createDirectories(version.resolve("bin"));
+            Files.writeString(version.resolve("bin/npm"), "");
         }
         return templates;
     }
@@ -93,30 +94,29 @@ class ExecEnvironmentTest {
     }
 
     @Test
-    void withInstalledTreesNodeProcessesOfAnInstallPreloadTheSeeder() throws Exception {
-        SandboxSpec withOwnOptions = new SandboxSpec("app", "node", SandboxLimits.defaults(),
-                Map.of("NODE_OPTIONS", "--max-old-space-size=128"));
+    void withInstalledTreesAnInstallFindsTheTemplatesNpmFirst() throws Exception {
+        SandboxSpec withOwnPath = new SandboxSpec("app", "node", SandboxLimits.defaults(),
+                Map.of("PATH", "/home/user/app/bin:/usr/bin"));
 
         try (ExecEnvironment.Prepared plain = new ExecEnvironment(null, builtNodeTemplate(true, true), null)
                 .prepare("sbx-abcdefghij", spec("node"), dirs(), "npm install");
              ExecEnvironment.Prepared own = new ExecEnvironment(null, builtNodeTemplate(true, true), null)
-                .prepare("sbx-abcdefghij", withOwnOptions, dirs(), "npm install")) {
-            assertThat(plain.env()).containsEntry("NODE_OPTIONS", "--import /opt/template/npm-seed.cjs")
+                .prepare("sbx-abcdefghij", withOwnPath, dirs(), "npm install")) {
+            assertThat(plain.env()).containsEntry("PATH", "/opt/template/bin:/usr/local/bin:/usr/bin:/bin")
                     .containsEntry("SPAWNAI_NPM_TREES", "/opt/template/trees");
-            assertThat(own.env()).containsEntry("NODE_OPTIONS",
-                    "--max-old-space-size=128 --import /opt/template/npm-seed.cjs");
+            assertThat(own.env()).containsEntry("PATH", "/opt/template/bin:/home/user/app/bin:/usr/bin");
         }
     }
 
     @Test
-    void withoutTreesOrWithSeedingOffNothingIsPreloaded() throws Exception {
+    void withoutTreesOrWithSeedingOffNpmIsTheHostsOwn() throws Exception {
         try (ExecEnvironment.Prepared noTrees = new ExecEnvironment(null, builtNodeTemplate(false, true), null)
                 .prepare("sbx-abcdefghij", spec("node"), dirs(), "npm install")) {
-            assertThat(noTrees.env()).doesNotContainKeys("NODE_OPTIONS", "SPAWNAI_NPM_TREES");
+            assertThat(noTrees.env()).doesNotContainKeys("PATH", "SPAWNAI_NPM_TREES");
         }
         try (ExecEnvironment.Prepared off = new ExecEnvironment(null, builtNodeTemplate(true, false), null)
                 .prepare("sbx-abcdefghij", spec("node"), dirs(), "npm install")) {
-            assertThat(off.env()).doesNotContainKeys("NODE_OPTIONS", "SPAWNAI_NPM_TREES")
+            assertThat(off.env()).doesNotContainKeys("PATH", "SPAWNAI_NPM_TREES")
                     .containsEntry("npm_config_cache", "/tmp/npm-cache");
         }
     }

@@ -116,6 +116,7 @@ class NodeTemplateIT {
         assertThat(dir.resolve("npmrc")).content().contains("audit=false");
         assertThat(dir.resolve("template.json")).content().contains("\"express\"", "\"express@4\"", "\"recipe\": 3");
         assertThat(dir.resolve("npm-seed.cjs")).isRegularFile();
+        assertThat(Files.getPosixFilePermissions(dir.resolve("bin/npm"))).contains(PosixFilePermission.OTHERS_EXECUTE);
         assertThat(dir.resolve("trees/1/package.json")).content().contains("\"express\":\"^4.");
         assertThat(dir.resolve("trees/2/package.json")).content().contains("\"express\":\"^5.");
         assertThat(dir.resolve("trees/3/package.json")).content().contains("\"cors\"");
@@ -241,7 +242,8 @@ class NodeTemplateIT {
         ExecResult notFound = run(missing, "npm install express spawnai-no-such-package-4f1c");
 
         assertThat(parse.succeeded()).isFalse();
-        assertThat(output(parse)).contains("spawnai: node_modules not seeded from the template:", "EJSONPARSE");
+        assertThat(output(parse)).contains("spawnai: node_modules not seeded from the template:", "EJSONPARSE",
+                "package.json");
         assertThat(notFound.succeeded()).isFalse();
         assertThat(output(notFound)).contains(SEEDED + "express@5.", "E404", "spawnai-no-such-package-4f1c");
     }

@@ -49,8 +49,7 @@ class TemplateDefinitionTest {
         String command = TemplateBuild.npmCommand(List.of("express@4", "express@5", "it's"));
 
         assertThat(command).contains("for spec in 'express@4' 'express@5' 'it'\\''s'; do")
-                .contains("--ignore-scripts", "--cache /home/user/app/cache", "\"$spec\"")
-                .endsWith("if node --import ./probe.cjs -e 0; then : > import-works; fi");
+                .contains("--ignore-scripts", "--cache /home/user/app/cache", "\"$spec\"");
         Process sh = new ProcessBuilder("sh", "-n", "-c", command).redirectErrorStream(true).start();
         assertThat(sh.waitFor()).as(new String(sh.getInputStream().readAllBytes())).isZero();
     }
