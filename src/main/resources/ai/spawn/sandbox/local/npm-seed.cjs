@@ -36,10 +36,14 @@ function realNpm() {
     if (!dir || path.resolve(dir) === own) {
       continue;
     }
+    let found;
     try {
-      return fs.realpathSync(path.join(dir, 'npm'));
+      found = fs.realpathSync(path.join(dir, 'npm'));
     } catch (e) {
-      // not in this directory
+      continue; // not in this directory
+    }
+    if (!found.startsWith(__dirname + path.sep)) { // a link back to this npm would run it forever
+      return found;
     }
   }
   return null;
