@@ -23,11 +23,15 @@ import ai.spawn.sandbox.TemplateProperties;
 import ai.spawn.sandbox.local.BubblewrapSandboxProvider;
 
 /**
- * {@code npm install express} in a sandbox with the node template's warm cache, against baselines in the same run:
- * the same install at the app's own cpu quota (no install cpu), in a sandbox without a template (cold cache,
- * everything through the egress proxy), and host npm (no sandbox, on tmpfs like a workspace) with a warm copy of
- * the same cache and with an empty cache. Each run gets a fresh sandbox (or host directory) holding only a
- * package.json; the timed part is the install command alone, as the orchestrator runs it ({@code Sandbox.exec}).
+ * {@code npm install express} in a sandbox with the node template (its installed trees seeding node_modules, and its
+ * warm cache), against baselines in the same run: the template's warm cache alone (seeding off, the path before
+ * installed trees), the same install at the app's own cpu quota (no install cpu), in a sandbox without a template
+ * (cold cache, everything through the egress proxy), and host npm (no sandbox, on tmpfs like a workspace) with a warm
+ * copy of the same cache and with an empty cache; then an app-style install (dependencies in package.json, plain
+ * {@code npm install --omit=dev}) with and without seeding; and, to show what npm itself costs, that install run a
+ * second time in the same sandbox (everything in place: npm's "up to date" floor) and {@code npm -v}. Each run gets a fresh sandbox (or host directory) holding
+ * only a package.json; the timed part is the install command alone, as the orchestrator runs it
+ * ({@code Sandbox.exec}). The workspace's node_modules size after the install is reported too (tmpfs: memory).
  * Scenarios take turns run by run, so load drifts hit them alike. Cpu time (the sandbox's cgroup accounting, or
  * user + system time of host npm) is reported too: unlike wall time it hardly depends on what else runs.
  *
@@ -37,6 +41,9 @@ import ai.spawn.sandbox.local.BubblewrapSandboxProvider;
 public class NpmInstallBench {
 
     private static final String PACKAGE_JSON = "{\"name\":\"app\",\"version\":\"1.0.0\",\"private\":true}";
+    private static final String APP_PACKAGE_JSON = "{\"name\":\"app\",\"version\":\"1.0.0\",\"private\":true,"
+            + "\"dependencies\":{\"express\":\"^4.21.2\",\"cors\":\"^2.8.5\"}}";
+    private static final String APP_INSTALL = "npm install --no-audit --no-fund --omit=dev";
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
     /** Host runs work on tmpfs, like the sandbox's workspace. */
     private static final Path SCRATCH = Path.of("/dev/shm");
@@ -47,6 +54,8 @@ public class NpmInstallBench {
         EgressProxy proxy = new EgressProxy(EgressProperties.defaults(), HostResolver.system(), EgressListener.NONE);
         BubblewrapSandboxProvider warm = BubblewrapSandboxProvider.open(data.resolve("warm"), 10001,
                 new BubblewrapSandboxProvider.Installs(proxy, TemplateProperties.defaults()));
+        BubblewrapSandboxProvider cacheOnly = BubblewrapSandboxProvider.open(data.resolve("warm"), 10001,
+                new BubblewrapSandboxProvider.Installs(proxy, TemplateProperties.defaults().withSeedNodeModules(false)));
         TemplateProperties withoutBurst = new TemplateProperties(true, Duration.ofMinutes(5), 0,
                 TemplateProperties.defaults().node(), TemplateProperties.defaults().python());
         BubblewrapSandboxProvider noBurst = BubblewrapSandboxProvider.open(data.resolve("warm"), 10001,
@@ -67,24 +76,35 @@ public class NpmInstallBench {
         Path npmrc = templateCache.resolveSibling("npmrc");
 
         Map<String, Supplier<double[]>> scenarios = new LinkedHashMap<>();
-        scenarios.put("sandbox, warm template cache (install cpu 2 cores)", () -> inSandbox(warm,
-                "npm install express"));
-        scenarios.put("sandbox, warm template cache, app's own cpu quota (0.5 core)", () -> inSandbox(noBurst,
-                "npm install express"));
+        scenarios.put("sandbox, template: installed trees + warm cache (install cpu 2 cores)", () -> inSandbox(warm,
+                PACKAGE_JSON, "npm install express"));
+        scenarios.put("sandbox, template: warm cache only, seeding off (the path before; install cpu 2 cores)",
+                () -> inSandbox(cacheOnly, PACKAGE_JSON, "npm install express"));
+        scenarios.put("sandbox, template: installed trees + warm cache, app's own cpu quota (0.5 core)",
+                () -> inSandbox(noBurst, PACKAGE_JSON, "npm install express"));
         scenarios.put("sandbox, no template (cold cache, via the egress proxy; install cpu 2 cores)",
-                () -> inSandbox(cold, "npm install express"));
+                () -> inSandbox(cold, PACKAGE_JSON, "npm install express"));
         scenarios.put("host npm, warm cache (same content, no sandbox)",
                 () -> onHost(data, hostWarmCache, npmrc));
         scenarios.put("host npm, cold cache (no sandbox, no proxy)",
                 () -> onHost(data, null, npmrc));
         scenarios.put("sandbox overhead: `true` as the install (bwrap, cache seeding, proxy forwarder)",
-                () -> inSandbox(warm, "true"));
+                () -> inSandbox(warm, PACKAGE_JSON, "true"));
+        scenarios.put("app-style: express@^4 + cors in package.json, `" + APP_INSTALL + "`, installed trees",
+                () -> inSandbox(warm, APP_PACKAGE_JSON, APP_INSTALL));
+        scenarios.put("app-style: the same, warm cache only, seeding off",
+                () -> inSandbox(cacheOnly, APP_PACKAGE_JSON, APP_INSTALL));
+        scenarios.put("npm's floor: the app-style install run again in the same sandbox (node_modules and lockfile in"
+                + " place: up to date)", () -> inSandbox(warm, APP_PACKAGE_JSON, APP_INSTALL, true));
+        scenarios.put("npm's start-up: `npm -v` in the sandbox", () -> inSandbox(warm, PACKAGE_JSON, "npm -v"));
 
         Map<String, List<Double>> times = new LinkedHashMap<>();
         Map<String, List<Double>> cpu = new LinkedHashMap<>();
+        Map<String, List<Double>> kib = new LinkedHashMap<>();
         scenarios.keySet().forEach(k -> {
             times.put(k, new ArrayList<>());
             cpu.put(k, new ArrayList<>());
+            kib.put(k, new ArrayList<>());
         });
         for (Map.Entry<String, Supplier<double[]>> s : scenarios.entrySet()) {
             s.getValue().get();
@@ -94,42 +114,64 @@ public class NpmInstallBench {
                 double[] measured = s.getValue().get();
                 times.get(s.getKey()).add(measured[0]);
                 cpu.get(s.getKey()).add(measured[1]);
+                kib.get(s.getKey()).add(measured[2]);
             }
         }
         System.out.printf("%n| scenario (%d runs each, after one warm-up) | p50 ms | p90 ms | min ms | max ms |"
-                + " cpu p50 ms |%n", runs);
-        System.out.println("|---|---:|---:|---:|---:|---:|");
-        times.forEach((name, ms) -> System.out.printf("| %s | %.0f | %.0f | %.0f | %.0f | %.0f |%n", name,
-                pct(ms, 50), pct(ms, 90), pct(ms, 0), pct(ms, 100), pct(cpu.get(name), 50)));
+                + " cpu p50 ms | node_modules KiB |%n", runs);
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        times.forEach((name, ms) -> System.out.printf("| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |%n", name,
+                pct(ms, 50), pct(ms, 90), pct(ms, 0), pct(ms, 100), pct(cpu.get(name), 50), pct(kib.get(name), 50)));
         List<List<Double>> t = new ArrayList<>(times.values());
-        System.out.printf("%nratios of p50: sandbox warm / host warm = %.2f; sandbox warm at 0.5 core / at 2 cores"
-                + " = %.1f; sandbox cold / sandbox warm = %.1f; host cold / host warm = %.1f%n",
-                pct(t.get(0), 50) / pct(t.get(3), 50), pct(t.get(1), 50) / pct(t.get(0), 50),
-                pct(t.get(2), 50) / pct(t.get(0), 50), pct(t.get(4), 50) / pct(t.get(3), 50));
+        List<List<Double>> c = new ArrayList<>(cpu.values());
+        System.out.printf("%nratios of p50: seeded / cache only = %.2f (cpu %.2f); app-style seeded / cache only ="
+                + " %.2f (cpu %.2f); seeded / host warm = %.2f; seeded at 0.5 core / at 2 cores = %.1f;"
+                + " sandbox cold / seeded = %.1f; host cold / host warm = %.1f%n",
+                pct(t.get(0), 50) / pct(t.get(1), 50), pct(c.get(0), 50) / pct(c.get(1), 50),
+                pct(t.get(7), 50) / pct(t.get(8), 50), pct(c.get(7), 50) / pct(c.get(8), 50),
+                pct(t.get(0), 50) / pct(t.get(4), 50), pct(t.get(2), 50) / pct(t.get(0), 50),
+                pct(t.get(3), 50) / pct(t.get(0), 50), pct(t.get(5), 50) / pct(t.get(4), 50));
         new ProcessBuilder("rm", "-rf", hostWarmCache.getParent().toString()).start().waitFor();
         warm.close();
+        cacheOnly.close();
         noBurst.close();
         cold.close();
         proxy.close();
         System.exit(0);
     }
 
-    /** Wall and cpu milliseconds (the sandbox's cgroup accounting) of {@code command}. */
-    private static double[] inSandbox(BubblewrapSandboxProvider provider, String command) {
+    /**
+     * Wall and cpu milliseconds (the sandbox's cgroup accounting) of {@code command}, and the KiB of node_modules
+     * after it.
+     */
+    private static double[] inSandbox(BubblewrapSandboxProvider provider, String packageJson, String command) {
+        return inSandbox(provider, packageJson, command, false);
+    }
+
+    /** {@link #inSandbox}, with {@code command} run once untimed first when {@code again}. */
+    private static double[] inSandbox(BubblewrapSandboxProvider provider, String packageJson, String command,
+                                      boolean again) {
         Sandbox sandbox = provider.create(new SandboxSpec("bench", "node", SandboxLimits.defaults(), Map.of()));
         try {
-            sandbox.writeFiles(Map.of("package.json", PACKAGE_JSON));
+            sandbox.writeFiles(Map.of("package.json", packageJson));
+            if (again) {
+                ExecResult first = sandbox.exec(command, TIMEOUT, line -> { });
+                check(first.succeeded(), command, first.lastLines());
+            }
             long cpu0 = sandbox.usage().cpuMillis();
             long t0 = System.nanoTime();
             ExecResult result = sandbox.exec(command, TIMEOUT, line -> { });
             double ms = (System.nanoTime() - t0) / 1e6;
             double cpuMs = sandbox.usage().cpuMillis() - cpu0;
             check(result.succeeded(), command, result.lastLines());
-            if (!command.equals("true")) {
-                ExecResult present = sandbox.exec("test -f node_modules/express/package.json", TIMEOUT, l -> { });
-                check(present.succeeded(), "express installed", present.lastLines());
+            double kib = 0;
+            if (!command.equals("true") && !command.equals("npm -v")) {
+                ExecResult present = sandbox.exec("test -f node_modules/express/package.json && npm ls --omit=dev"
+                        + " >/dev/null && du -sk node_modules", TIMEOUT, l -> { });
+                check(present.succeeded(), "express installed, npm ls clean", present.lastLines());
+                kib = Double.parseDouble(present.lastLines().get(present.lastLines().size() - 1).split("\\s+")[0]);
             }
-            return new double[] {ms, cpuMs};
+            return new double[] {ms, cpuMs, kib};
         } finally {
             sandbox.destroy();
         }
@@ -153,17 +195,25 @@ public class NpmInstallBench {
             check(Files.exists(dir.resolve("node_modules/express/package.json")), "express on host", List.of());
             String[] userSys = Files.readString(dir.resolve("cpu.txt")).trim().split("\\s+");
             double cpuMs = (Double.parseDouble(userSys[0]) + Double.parseDouble(userSys[1])) * 1000;
+            double kib = du(dir.resolve("node_modules"));
             new ProcessBuilder("rm", "-rf", dir.toString()).start().waitFor();
             if (warmCache == null) {
                 new ProcessBuilder("rm", "-rf", cache.toString()).start().waitFor();
             }
-            return new double[] {ms, cpuMs};
+            return new double[] {ms, cpuMs, kib};
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static double du(Path dir) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("du", "-sk", dir.toString()).start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        check(p.waitFor() == 0, "du " + dir, List.of(out));
+        return Double.parseDouble(out.split("\\s+")[0]);
     }
 
     private static void check(boolean ok, String what, List<String> lines) {

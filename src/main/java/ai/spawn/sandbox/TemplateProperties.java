@@ -41,13 +41,18 @@ public record TemplateProperties(
     /**
      * The {@code node} template.
      *
-     * @param packages npm package specs ({@code name} or {@code name@range}) whose whole dependency trees go into
-     *                 the template's read-only npm cache; pure-JavaScript packages only (native ones need a
-     *                 compiler at install time anyway). Two ranges of one package may both be listed.
+     * @param packages        npm package specs ({@code name} or {@code name@range}) whose whole dependency trees go
+     *                        into the template's read-only npm cache, and each installed on its own into a tree of
+     *                        the template; pure-JavaScript packages only (native ones need a compiler at install time
+     *                        anyway). Two ranges of one package may both be listed.
+     * @param seedNodeModules whether {@code npm install} in a workspace without {@code node_modules} starts from the
+     *                        template's installed trees of the packages it asks for (npm then only reconciles);
+     *                        off: npm installs everything from the template's cache
      */
     public record Node(@DefaultValue({"express@4", "express@5", "cors", "body-parser", "cookie-parser", "morgan",
             "helmet", "compression", "dotenv", "uuid", "nanoid", "dayjs", "marked", "ws", "zod", "lowdb"})
-                       List<String> packages) {
+                       List<String> packages,
+                       @DefaultValue("true") boolean seedNodeModules) {
         public Node {
             packages = packages == null ? List.of() : List.copyOf(packages);
         }
@@ -67,7 +72,7 @@ public record TemplateProperties(
 
     /** The values bound from an empty environment. */
     public static TemplateProperties defaults() {
-        return new TemplateProperties(true, Duration.ofMinutes(5), 2, new Node(NODE_PACKAGES), new Python(List.of()));
+        return new TemplateProperties(true, Duration.ofMinutes(5), 2, new Node(NODE_PACKAGES, true), new Python(List.of()));
     }
 
     /** The install cpu quota in thousandths of a core (0: none of its own). */
@@ -77,6 +82,12 @@ public record TemplateProperties(
 
     /** A copy with these node packages. */
     public TemplateProperties withNodePackages(List<String> packages) {
-        return new TemplateProperties(lazyBuild, buildTimeout, installCpu, new Node(packages), python);
+        return new TemplateProperties(lazyBuild, buildTimeout, installCpu, new Node(packages, node.seedNodeModules()),
+                python);
+    }
+
+    /** A copy whose installs do (or do not) start from the node template's installed trees. */
+    public TemplateProperties withSeedNodeModules(boolean seed) {
+        return new TemplateProperties(lazyBuild, buildTimeout, installCpu, new Node(node.packages(), seed), python);
     }
 }

@@ -31,10 +31,10 @@ class TemplatePropertiesTest {
     @Test
     void bindsPackageListsPerTemplate() {
         runner.withPropertyValues("spawnai.templates.lazy-build=false", "spawnai.templates.build-timeout=1m", "spawnai.templates.install-cpu=1.5",
-                "spawnai.templates.node.packages=express,zod", "spawnai.templates.python.packages=flask==3.0.3")
+                "spawnai.templates.node.packages=express,zod", "spawnai.templates.node.seed-node-modules=false", "spawnai.templates.python.packages=flask==3.0.3")
                 .run(context -> assertThat(context.getBean(TemplateProperties.class)).isEqualTo(
                         new TemplateProperties(false, Duration.ofMinutes(1), 1.5,
-                                new TemplateProperties.Node(List.of("express", "zod")),
+                                new TemplateProperties.Node(List.of("express", "zod"), false),
                                 new TemplateProperties.Python(List.of("flask==3.0.3")))));
     }
 }

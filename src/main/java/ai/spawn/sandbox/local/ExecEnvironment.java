@@ -17,7 +17,11 @@ import java.util.Optional;
  * <li>the template of the sandbox's runtime, read-only at {@link #TEMPLATE_DIR}; for {@code node} its npm cache is
  * seeded into a writable {@code /tmp/npm-cache} (index files copied, content files symlinked: npm rewrites index
  * buckets on every lookup, so it cannot use a read-only cache directly), {@code npm_config_cache} and
- * {@code npm_config_userconfig} point at them, and npm prefers the cache to the registry;</li>
+ * {@code npm_config_userconfig} point at them, and npm prefers the cache to the registry; and when the template has
+ * installed trees ({@link TemplateBuild#TREES}) and seeding is on, the template's {@code bin} comes first on
+ * {@code PATH}: its {@code npm} ({@link TemplateBuild#NPM_SEED}), in an {@code npm install} of a project without
+ * {@code node_modules}, copies the trees of the requested packages there, then runs the real npm in the same
+ * process, which only reconciles;</li>
  * <li>the egress proxy: the sandbox's proxy socket bound at {@code /run/egress}, a {@code socat} inside listening
  * on {@code 127.0.0.1:3128} and forwarding to it ({@code nodelay}: with Nagle's algorithm on its loopback side,
  * npm's requests through the proxy waited for delayed acks and a cold install took 1.8 times as long as without
@@ -32,6 +36,8 @@ final class ExecEnvironment {
     static final String TEMPLATE_DIR = "/opt/template";
     static final int PROXY_PORT = 3128;
     static final String PROXY_URL = "http://127.0.0.1:" + PROXY_PORT;
+    /** Tells {@link TemplateBuild#NPM_SEED} where the template's installed trees are. */
+    static final String SEED_TREES = "SPAWNAI_NPM_TREES";
 
     /** Seeds the npm cache, starts the proxy forwarder and waits until it listens, then runs {@code $1}. */
     static final String WRAPPER = """
@@ -95,7 +101,7 @@ final class ExecEnvironment {
         if (templates != null) {
             Optional<Path> template = templates.ready(spec.template());
             template.ifPresent(dir -> mounts.addAll(List.of("--ro-bind", dir.toString(), TEMPLATE_DIR)));
-            runtimeEnv(spec.template(), template, env);
+            runtimeEnv(spec.template(), template, templates.seedsNodeModules(), env);
         }
         EgressLeases.Lease lease = null;
         if (egress != null) {
@@ -112,7 +118,7 @@ final class ExecEnvironment {
         return new Prepared(mounts, env, List.of("/bin/sh", "-c", WRAPPER, "spawnai-exec", command), lease, quota);
     }
 
-    private static void runtimeEnv(String runtime, Optional<Path> template, Map<String, String> env) {
+    private static void runtimeEnv(String runtime, Optional<Path> template, boolean seed, Map<String, String> env) {
         switch (runtime) {
             case "node" -> {
                 env.put("npm_config_cache", "/tmp/npm-cache");
@@ -120,6 +126,13 @@ final class ExecEnvironment {
                 env.put("npm_config_update_notifier", "false");
                 if (template.isPresent() && Files.exists(template.get().resolve("npmrc"))) {
                     env.put("npm_config_userconfig", TEMPLATE_DIR + "/npmrc");
+                }
+                if (seed && template.isPresent() && Files.isDirectory(template.get().resolve(TemplateBuild.TREES))
+                        && Files.isRegularFile(template.get().resolve(TemplateBuild.NPM_SHIM))) {
+                    String shim = TEMPLATE_DIR + "/" + TemplateBuild.NPM_SHIM;
+                    env.put("PATH", shim.substring(0, shim.lastIndexOf('/')) + ":"
+                            + env.getOrDefault("PATH", BwrapCommand.PATH));
+                    env.put(SEED_TREES, TEMPLATE_DIR + "/" + TemplateBuild.TREES);
                 }
             }
             case "python" -> {

@@ -38,6 +38,7 @@ final class LocalTemplates implements SandboxTemplates {
     private final Map<String, TemplateDefinition> definitions = new LinkedHashMap<>();
     private final TemplateBuild build;
     private final boolean lazy;
+    private final boolean seedNodeModules;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Map<String, Long> failedAt = new ConcurrentHashMap<>();
 
@@ -45,6 +46,7 @@ final class LocalTemplates implements SandboxTemplates {
         this.root = root;
         this.build = build;
         this.lazy = properties.lazyBuild();
+        this.seedNodeModules = properties.node().seedNodeModules();
         TemplateDefinition.all(properties).forEach(d -> definitions.put(d.name(), d));
         try {
             Files.createDirectories(root);
@@ -63,7 +65,7 @@ final class LocalTemplates implements SandboxTemplates {
                 String name = p.getFileName().toString();
                 if (name.startsWith(".") && (name.contains(".tmp-") || name.contains(".old-"))
                         && Files.getLastModifiedTime(p).toInstant().isBefore(hourAgo)) {
-                    TemplateBuild.deleteTree(p);
+                    TemplateFiles.deleteTree(p);
                 }
             }
         }
@@ -107,6 +109,11 @@ final class LocalTemplates implements SandboxTemplates {
                 return Optional.empty();
             }
         }
+    }
+
+    /** Whether npm installs start from the node template's installed trees (see {@link ExecEnvironment}). */
+    boolean seedsNodeModules() {
+        return seedNodeModules;
     }
 
     @Override

@@ -6,22 +6,17 @@ import ai.spawn.sandbox.SandboxException;
 import ai.spawn.sandbox.SandboxLimits;
 import ai.spawn.sandbox.SandboxSpec;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.unit.DataSize;
@@ -30,8 +25,9 @@ import org.springframework.util.unit.DataSize;
  * Builds one template version into its directory. Packages are fetched by the package manager itself running in a
  * throwaway sandbox whose only way out is the egress proxy, exactly like an app's install: the build executes
  * third-party code paths of npm/pip and the registry's content, so it gets no more trust than an app. The host then
- * copies the resulting cache out of the sandbox's workspace (regular files only, never following links) into a new
- * directory, made readable to every sandbox and moved into place in one rename. Stateless; thread-safe.
+ * copies the resulting cache (and for npm, each package's installed tree) out of the sandbox's workspace, never
+ * following links ({@link TemplateFiles}), into a new directory, made readable to every sandbox and moved into place
+ * in one rename. Stateless; thread-safe.
  */
 final class TemplateBuild {
 
@@ -40,6 +36,13 @@ final class TemplateBuild {
     static final String MARKER = "template.json";
     static final String NPM_CACHE = "npm-cache";
     static final String WHEELS = "wheels";
+    /** One installed tree per node template package: {@code trees/<n>/{package.json,node_modules}}. */
+    static final String TREES = "trees";
+    /** The script that seeds a workspace's node_modules from {@link #TREES} (see {@link ExecEnvironment}). */
+    static final String NPM_SEED = "npm-seed.cjs";
+    /** The {@code npm} install commands find first on PATH: runs {@link #NPM_SEED} (see {@link ExecEnvironment}). */
+    static final String NPM_SHIM = "bin/npm";
+    private static final String NPM_SHIM_SCRIPT = "#!/bin/sh\nexec node \"${0%/*}/../" + NPM_SEED + "\" \"$@\"\n";
 
     private static final Logger log = LoggerFactory.getLogger(TemplateBuild.class);
     private static final SandboxLimits LIMITS =
@@ -83,14 +86,14 @@ final class TemplateBuild {
                 Files.writeString(tmp.resolve("npmrc"), definition.npmrc());
             }
             Files.writeString(tmp.resolve(MARKER), describe(definition));
-            makeReadable(tmp);
-            replace(tmp, target);
+            TemplateFiles.makeReadable(tmp);
+            TemplateFiles.replace(tmp, target);
             log.info("template {} version {} built in {} ms: {}", definition.name(), definition.version(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write template " + definition.directoryName(), e);
         } finally {
-            deleteTree(tmp);
+            TemplateFiles.deleteTree(tmp);
         }
     }
 
@@ -128,13 +131,15 @@ final class TemplateBuild {
                         : " (exit code " + result.exitCode() + ")") + ": "
                         + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
             }
-            Path from = sandboxes.workspace(sandbox.id()).resolve(output);
+            Path workspace = sandboxes.workspace(sandbox.id());
+            Path from = workspace.resolve(output);
             if (output.endsWith("_cacache")) {
                 for (String part : List.of("index-v5", "content-v2")) {
-                    copyRegularFiles(from.resolve(part), tmp.resolve(into).resolve(part));
+                    TemplateFiles.copyRegularFiles(from.resolve(part), tmp.resolve(into).resolve(part));
                 }
+                copyTrees(definition, workspace, tmp);
             } else {
-                copyRegularFiles(from, tmp.resolve(into));
+                TemplateFiles.copyRegularFiles(from, tmp.resolve(into));
             }
         } finally {
             sandbox.destroy();
@@ -142,10 +147,38 @@ final class TemplateBuild {
     }
 
     /**
+     * Keeps what each package's {@code npm install} left, {@code build/<n>/package.json} and
+     * {@code build/<n>/node_modules} (with npm's {@code .package-lock.json} of it), as {@code trees/<n>}, plus the
+     * script that seeds workspaces from them and the {@code bin/npm} that runs it.
+     */
+    private static void copyTrees(TemplateDefinition definition, Path workspace, Path tmp) throws IOException {
+        for (int n = 1; n <= definition.packages().size(); n++) {
+            Path from = workspace.resolve("build").resolve(Integer.toString(n));
+            Path to = tmp.resolve(TREES).resolve(Integer.toString(n));
+            TemplateFiles.copyTree(from.resolve("node_modules"), to.resolve("node_modules"));
+            Path manifest = from.resolve("package.json");
+            if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException("the build left no package.json for " + definition.packages().get(n - 1));
+            }
+            Files.copy(manifest, to.resolve("package.json"), LinkOption.NOFOLLOW_LINKS);
+        }
+        try (InputStream seed = TemplateBuild.class.getResourceAsStream(NPM_SEED)) {
+            if (seed == null) {
+                throw new IllegalStateException("resource " + NPM_SEED + " is missing from the classpath");
+            }
+            Files.write(tmp.resolve(NPM_SEED), seed.readAllBytes());
+        }
+        Path shim = tmp.resolve(NPM_SHIM);
+        Files.createDirectories(shim.getParent());
+        Files.writeString(shim, NPM_SHIM_SCRIPT);
+        Files.setPosixFilePermissions(shim, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /**
      * One {@code npm install} per package, each in its own directory and all into one cache in the workspace, with
      * no lifecycle scripts. Separately, because npm deduplicates a shared tree: installed together, two packages
      * may settle on an older version of a common dependency than either picks alone, and an app installing just
-     * one of them would then miss the newer one in the cache.
+     * one of them would then miss the newer one in the cache. Each directory's tree is kept ({@link #TREES}).
      */
     static String npmCommand(List<String> packages) {
         return "set -e; n=0; for spec in " + quoted(packages) + "; do n=$((n+1)); mkdir -p build/$n; cd build/$n;"
@@ -164,61 +197,5 @@ final class TemplateBuild {
         return "{\"name\": \"" + d.name() + "\", \"version\": \"" + d.version() + "\", \"recipe\": "
                 + TemplateDefinition.RECIPE + ", \"installer\": \"" + d.installer() + "\", \"packages\": ["
                 + packages + "], \"builtAt\": \"" + Instant.now() + "\"}\n";
-    }
-
-    /** Copies regular files and directories only: the sandbox wrote the source, so links are never followed. */
-    private static void copyRegularFiles(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException("the build left no " + from.getFileName());
-        }
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (attrs.isRegularFile()) {
-                    Files.copy(file, to.resolve(from.relativize(file).toString()), LinkOption.NOFOLLOW_LINKS);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    private static void makeReadable(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(
-                        Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "rwxr-xr-x" : "rw-r--r--"));
-            }
-        }
-    }
-
-    private static void replace(Path tmp, Path target) throws IOException {
-        Path old = null;
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            old = target.resolveSibling("." + target.getFileName() + ".old-" + Long.toHexString(System.nanoTime()));
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        if (old != null) {
-            deleteTree(old);
-        }
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            log.warn("cannot remove {}: {}", root, e.toString());
-        }
     }
 }

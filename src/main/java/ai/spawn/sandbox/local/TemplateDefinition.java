@@ -19,7 +19,7 @@ import java.util.List;
  */
 record TemplateDefinition(String name, String installer, List<String> packages, String npmrc) {
 
-    static final int RECIPE = 2;
+    static final int RECIPE = 3;
 
     /**
      * npm settings for installs in a sandbox: quiet, no network calls besides the registry, the cache first, no log

@@ -42,13 +42,23 @@ class ExecEnvironmentTest {
     }
 
     private LocalTemplates builtNodeTemplate() throws Exception {
+        return builtNodeTemplate(false, true);
+    }
+
+    /** A node template directory as a build leaves it, with or without installed trees. */
+    private LocalTemplates builtNodeTemplate(boolean trees, boolean seed) throws Exception {
         TemplateProperties properties = new TemplateProperties(false, java.time.Duration.ofMinutes(1), 0,
-                new TemplateProperties.Node(List.of("express")), new TemplateProperties.Python(List.of()));
+                new TemplateProperties.Node(List.of("express"), seed), new TemplateProperties.Python(List.of()));
         Path root = dir.resolve("templates");
         LocalTemplates templates = new LocalTemplates(root, properties, new TemplateBuild(null, null));
-        TemplateDefinition node = TemplateDefinition.all(properties).get(0);
-        Files.createDirectories(root.resolve(node.directoryName()));
-        Files.writeString(root.resolve(node.directoryName()).resolve("npmrc"), TemplateDefinition.NPMRC);
+        Path version = root.resolve(TemplateDefinition.all(properties).get(0).directoryName());
+        Files.createDirectories(version);
+        Files.writeString(version.resolve("npmrc"), TemplateDefinition.NPMRC);
+        if (trees) {
+            Files.createDirectories(version.resolve("trees/1/node_modules"));
+            Files.createDirectories(version.resolve("bin"));
+            Files.writeString(version.resolve("bin/npm"), "");
+        }
         return templates;
     }
 
@@ -81,6 +91,34 @@ class ExecEnvironmentTest {
                     "spawnai-exec", "npm install");
         }
         assertThat(dirs.root().resolve("egress/proxy.sock")).doesNotExist();
+    }
+
+    @Test
+    void withInstalledTreesAnInstallFindsTheTemplatesNpmFirst() throws Exception {
+        SandboxSpec withOwnPath = new SandboxSpec("app", "node", SandboxLimits.defaults(),
+                Map.of("PATH", "/home/user/app/bin:/usr/bin"));
+
+        try (ExecEnvironment.Prepared plain = new ExecEnvironment(null, builtNodeTemplate(true, true), null)
+                .prepare("sbx-abcdefghij", spec("node"), dirs(), "npm install");
+             ExecEnvironment.Prepared own = new ExecEnvironment(null, builtNodeTemplate(true, true), null)
+                .prepare("sbx-abcdefghij", withOwnPath, dirs(), "npm install")) {
+            assertThat(plain.env()).containsEntry("PATH", "/opt/template/bin:/usr/local/bin:/usr/bin:/bin")
+                    .containsEntry("SPAWNAI_NPM_TREES", "/opt/template/trees");
+            assertThat(own.env()).containsEntry("PATH", "/opt/template/bin:/home/user/app/bin:/usr/bin");
+        }
+    }
+
+    @Test
+    void withoutTreesOrWithSeedingOffNpmIsTheHostsOwn() throws Exception {
+        try (ExecEnvironment.Prepared noTrees = new ExecEnvironment(null, builtNodeTemplate(false, true), null)
+                .prepare("sbx-abcdefghij", spec("node"), dirs(), "npm install")) {
+            assertThat(noTrees.env()).doesNotContainKeys("PATH", "SPAWNAI_NPM_TREES");
+        }
+        try (ExecEnvironment.Prepared off = new ExecEnvironment(null, builtNodeTemplate(true, false), null)
+                .prepare("sbx-abcdefghij", spec("node"), dirs(), "npm install")) {
+            assertThat(off.env()).doesNotContainKeys("PATH", "SPAWNAI_NPM_TREES")
+                    .containsEntry("npm_config_cache", "/tmp/npm-cache");
+        }
     }
 
     @Test
