@@ -55,7 +55,7 @@ public class SandboxBench {
             p.waitFor();
         }
         report("create() + start() until the process's first line is read (" + n + " runs)", running);
-        report("destroy() (kill, cgroups, tmpfs, dirs)", destroy);
+        report("destroy() (kill, cgroups, workspace, dirs)", destroy);
         report("baseline: bare bwrap with new namespaces, echo, until its line is read", bare);
         System.out.printf("ratio p50 sandbox / p50 bare bwrap: %.1fx%n", pct(running, 50) / pct(bare, 50));
         System.exit(0);
