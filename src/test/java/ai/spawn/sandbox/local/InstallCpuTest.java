@@ -1,13 +1,9 @@
 package ai.spawn.sandbox.local;
 
-import ai.spawn.sandbox.SandboxLimits;
-import ai.spawn.sandbox.SandboxUsage;
 import org.junit.jupiter.api.Test;
 
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InstallCpuTest {
 
     /** Records quota writes; everything else is unused here. */
-    private static final class QuotaRecorder implements Cgroups {
+    private static final class QuotaRecorder extends InertCgroups {
         final List<String> writes = new CopyOnWriteArrayList<>();
         boolean fail;
 
@@ -25,53 +21,6 @@ class InstallCpuTest {
                 throw new UncheckedIOException(new java.io.IOException("gone"));
             }
             writes.add(sandboxId + "=" + cpuMillis);
-        }
-
-        @Override
-        public String describe() {
-            return "recorder";
-        }
-
-        @Override
-        public void prepare() {
-        }
-
-        @Override
-        public void create(String sandboxId, SandboxLimits limits) {
-        }
-
-        @Override
-        public List<Path> procsFiles(String sandboxId) {
-            return List.of();
-        }
-
-        @Override
-        public Set<Long> pids(String sandboxId) {
-            return Set.of();
-        }
-
-        @Override
-        public void kill(String sandboxId) {
-        }
-
-        @Override
-        public boolean remove(String sandboxId) {
-            return true;
-        }
-
-        @Override
-        public Set<String> list() {
-            return Set.of();
-        }
-
-        @Override
-        public SandboxUsage usage(String sandboxId) {
-            return SandboxUsage.NONE;
-        }
-
-        @Override
-        public LimitCounters counters(String sandboxId) {
-            return LimitCounters.NONE;
         }
     }
 

@@ -2,20 +2,16 @@ package ai.spawn.sandbox.local;
 
 import ai.spawn.sandbox.SandboxLimits;
 import ai.spawn.sandbox.SandboxSpec;
-import ai.spawn.sandbox.SandboxUsage;
 import ai.spawn.security.SecurityEvent;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -182,55 +178,13 @@ class LimitWatchTest {
     }
 
     /** Counters the test sets; the rest is never called. */
-    private static final class FakeCgroups implements Cgroups {
+    private static final class FakeCgroups extends InertCgroups {
 
         LimitCounters counters = LimitCounters.NONE;
 
         @Override
         public LimitCounters counters(String sandboxId) {
             return counters;
-        }
-
-        @Override
-        public String describe() {
-            return "fake";
-        }
-
-        @Override
-        public void prepare() {
-        }
-
-        @Override
-        public void create(String sandboxId, SandboxLimits limits) {
-        }
-
-        @Override
-        public List<Path> procsFiles(String sandboxId) {
-            return List.of();
-        }
-
-        @Override
-        public Set<Long> pids(String sandboxId) {
-            return Set.of();
-        }
-
-        @Override
-        public void kill(String sandboxId) {
-        }
-
-        @Override
-        public boolean remove(String sandboxId) {
-            return true;
-        }
-
-        @Override
-        public Set<String> list() {
-            return Set.of();
-        }
-
-        @Override
-        public SandboxUsage usage(String sandboxId) {
-            return SandboxUsage.NONE;
         }
     }
 }
