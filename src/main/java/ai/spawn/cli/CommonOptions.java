@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
 
 /** The options every command takes: which server, which token, and JSON output. */
 final class CommonOptions {
@@ -23,6 +24,17 @@ final class CommonOptions {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     boolean help;
+
+    /**
+     * With {@code --json}, prints {@code answer} (pretty) as the command's whole output and returns {@code true};
+     * without, prints nothing and returns {@code false}: the caller prints its text.
+     */
+    boolean printedJson(CliEnvironment env, JsonNode answer) {
+        if (json) {
+            env.out().println(Json.pretty(Json.mapper(), answer));
+        }
+        return json;
+    }
 
     /** {@code --server}, else {@code SPAWNAI_SERVER}, else the local default; without a trailing slash. */
     String server(CliEnvironment env) {

@@ -25,9 +25,7 @@ final class DestroyCommand implements Callable<Integer> {
     public Integer call() {
         CliEnvironment env = root.env();
         JsonNode app = common.connect(env).delete(ApiClient.appPath(id, ""));
-        if (common.json) {
-            env.out().println(Json.pretty(Json.mapper(), app));
-        } else {
+        if (!common.printedJson(env, app)) {
             env.out().println("app " + id + " is " + Json.text(app, "status", "destroyed").toLowerCase(Locale.ROOT));
         }
         return ExitCode.OK;

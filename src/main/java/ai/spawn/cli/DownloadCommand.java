@@ -44,10 +44,8 @@ final class DownloadCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException(ExitCode.FAILED, "cannot write " + target + ": " + e.getMessage());
         }
-        if (common.json) {
-            env.out().println(Json.pretty(Json.mapper(), Json.mapper().createObjectNode().put("id", id)
-                    .put("file", target.toAbsolutePath().toString()).put("bytes", zip.bytes().length)));
-        } else {
+        if (!common.printedJson(env, Json.mapper().createObjectNode().put("id", id)
+                .put("file", target.toAbsolutePath().toString()).put("bytes", zip.bytes().length))) {
             env.out().println("saved " + target + " (" + zip.bytes().length + " bytes)");
         }
         return ExitCode.OK;

@@ -30,9 +30,7 @@ final class ExtendCommand implements Callable<Integer> {
         CliEnvironment env = root.env();
         JsonNode app = common.connect(env).post(ApiClient.appPath(id, "/extend"),
                 Json.mapper().createObjectNode().put("duration", duration)).body();
-        if (common.json) {
-            env.out().println(Json.pretty(Json.mapper(), app));
-        } else {
+        if (!common.printedJson(env, app)) {
             Instant expires = Json.instant(app, "expiresAt");
             env.out().println("app " + id + " now expires at " + expires + " (in "
                     + TimeText.until(expires, env.clock().instant()) + ")");

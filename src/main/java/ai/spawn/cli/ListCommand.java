@@ -25,8 +25,7 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         CliEnvironment env = root.env();
         JsonNode answer = common.connect(env).get("/api/v1/apps");
-        if (common.json) {
-            env.out().println(Json.pretty(Json.mapper(), answer));
+        if (common.printedJson(env, answer)) {
             return ExitCode.OK;
         }
         JsonNode apps = answer.path("apps");

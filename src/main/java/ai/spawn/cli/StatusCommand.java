@@ -29,9 +29,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         CliEnvironment env = root.env();
         JsonNode app = common.connect(env).get(ApiClient.appPath(id, ""));
-        if (common.json) {
-            env.out().println(Json.pretty(Json.mapper(), app));
-        } else {
+        if (!common.printedJson(env, app)) {
             describe(app, env.clock().instant()).forEach(env.out()::println);
         }
         return ExitCode.OK;

@@ -27,8 +27,7 @@ final class VersionsCommand implements Callable<Integer> {
     public Integer call() {
         CliEnvironment env = root.env();
         JsonNode answer = common.connect(env).get(ApiClient.appPath(id, "/versions"));
-        if (common.json) {
-            env.out().println(Json.pretty(Json.mapper(), answer));
+        if (common.printedJson(env, answer)) {
             return ExitCode.OK;
         }
         Long current = Json.number(answer, "current");
