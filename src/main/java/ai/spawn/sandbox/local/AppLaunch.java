@@ -1,15 +1,11 @@
 package ai.spawn.sandbox.local;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * How a sandbox's app process is launched: a bwrap chain ({@link BwrapCommand}, with the run directory) whose
@@ -21,12 +17,11 @@ import java.util.regex.Pattern;
  * while the sandbox waits in the pool, and a hand-over's {@code start()} only writes the script, leaving one
  * {@code exec} of the command. A sandbox without a warm chain launches one and writes the script at once: the same
  * path, nothing done ahead. Environment values travel in the script single-quoted (every byte but NUL, which no
- * environment can hold, survives); names are checked as {@code bwrap --setenv} names are. Stateless.
+ * environment can hold, survives); names are checked as {@code bwrap --setenv} names are
+ * ({@link BwrapCommand#requireEnvName}). Stateless.
  */
 final class AppLaunch {
 
-    private static final Logger log = LoggerFactory.getLogger(AppLaunch.class);
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** The chain's innermost command: a shell that runs what it reads on stdin. */
     private static final List<String> SHELL = List.of("/bin/sh", "-s");
 
@@ -44,12 +39,8 @@ final class AppLaunch {
      * launches its own).
      */
     static Process prelaunch(LocalSandbox.Context context, String sandboxId, BwrapCommand.Target target) {
-        try {
-            return context.launcher().start(chain(context.bwrap(), target));
-        } catch (IOException | RuntimeException e) {
-            log.debug("no warm app chain for sandbox {}: {}", sandboxId, e.toString());
-            return null;
-        }
+        return context.launcher().startAhead(() -> chain(context.bwrap(), target),
+                "warm app chain for sandbox " + sandboxId);
     }
 
     /**
@@ -62,12 +53,8 @@ final class AppLaunch {
         Map<String, String> all = new TreeMap<>(env);
         all.put("PORT", Integer.toString(port));
         StringBuilder script = new StringBuilder();
-        all.forEach((name, value) -> {
-            if (!ENV_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("invalid environment variable name: " + name);
-            }
-            script.append("export ").append(name).append('=').append(quote(value)).append('\n');
-        });
+        all.forEach((name, value) -> script.append("export ").append(BwrapCommand.requireEnvName(name)).append('=')
+                .append(quote(value)).append('\n'));
         // socat options (measured with bench/gateway): -b 65536, its 8 KiB default costs ~2.5x the cpu on large
         // bodies; backlog=128, its default 5 refuses bursts of new connections (EAGAIN on a unix socket); nodelay,
         // else a request body written apart from its head waits for the app's delayed ack (~40 ms)

@@ -107,15 +107,23 @@ final class BwrapCommand {
         argv.addAll(mounts);
         argv.addAll(List.of("--remount-ro", "/dev", "--remount-ro", "/", "--chdir", APP_DIR, "--clearenv",
                 "--setenv", "PATH", PATH, "--setenv", "HOME", HOME));
-        env.forEach((name, value) -> {
-            if (!ENV_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("invalid environment variable name: " + name);
-            }
-            argv.addAll(List.of("--setenv", name, value));
-        });
+        env.forEach((name, value) -> argv.addAll(List.of("--setenv", requireEnvName(name), value)));
         argv.add("--");
         argv.addAll(command);
         return argv;
+    }
+
+    /**
+     * {@code name} when it is a valid environment variable name (letters, digits, underscores, not starting with a
+     * digit), the only names a sandbox's environment may have.
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    static String requireEnvName(String name) {
+        if (!ENV_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("invalid environment variable name: " + name);
+        }
+        return name;
     }
 
     private static void roBind(List<String> argv, String source, String dest) {

@@ -8,8 +8,4 @@ import java.nio.file.Path;
  * is {@code null} when the host has none: only disk-backed workspaces need it.
  */
 record HostTools(Path sh, Path setpriv, Path bwrap, Path socat, Path tar, Path mount, Path umount, Path mkfs) {
-
-    HostTools(Path sh, Path setpriv, Path bwrap, Path socat, Path tar, Path mount, Path umount) {
-        this(sh, setpriv, bwrap, socat, tar, mount, umount, null);
-    }
 }

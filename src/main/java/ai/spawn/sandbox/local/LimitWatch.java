@@ -59,8 +59,8 @@ final class LimitWatch {
 
     /**
      * Whether the workspace has (next to) no space left. A tmpfs is full at 0 bytes; ext4 keeps a few clusters back
-     * for its own metadata (measured: ~0.4 MiB of 16 MiB, ~1 MiB of 512 MiB still "available" after writes failed
-     * with ENOSPC), so full means under 0.5 % of the size, at least 1 MiB and at most 32 MiB.
+     * for its own metadata (measured with {@code dd} until ENOSPC, then {@code stat -f}: ~0.4 MiB of 16 MiB, ~1 MiB
+     * of 512 MiB still "available"), so full means under 0.5 % of the size, at least 1 MiB and at most 32 MiB.
      */
     boolean workspaceFull() {
         long total = workspace.getTotalSpace();

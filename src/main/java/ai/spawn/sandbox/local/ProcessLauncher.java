@@ -1,5 +1,8 @@
 package ai.spawn.sandbox.local;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
@@ -10,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Starts sandbox processes from one long-lived thread. {@code bwrap --die-with-parent} uses the parent-death
@@ -19,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 final class ProcessLauncher implements AutoCloseable {
 
     private static final Duration REAP_WAIT = Duration.ofSeconds(1);
+    private static final Logger log = LoggerFactory.getLogger(ProcessLauncher.class);
 
     private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
         Thread t = new Thread(task, "sandbox-launcher");
@@ -56,6 +61,21 @@ final class ProcessLauncher implements AutoCloseable {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Starts a process ahead of its use (a warm pool's writer or app chain); {@code null} when it cannot, logged:
+     * the use then starts its own.
+     *
+     * @param what names it in the log
+     */
+    Process startAhead(Supplier<ProcessBuilder> builder, String what) {
+        try {
+            return start(builder.get());
+        } catch (IOException | RuntimeException e) {
+            log.debug("no {}: {}", what, e.toString());
+            return null;
         }
     }
 

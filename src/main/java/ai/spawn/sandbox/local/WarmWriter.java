@@ -35,14 +35,8 @@ final class WarmWriter {
 
     /** Starts the writer in {@code target}; {@code null} when it cannot (the first write then starts its own). */
     static Process start(LocalSandbox.Context context, String sandboxId, BwrapCommand.Target target) {
-        try {
-            ProcessBuilder builder = ProcessLauncher.builder(
-                    context.bwrap().argv(target, false, Map.of(), untar(context.tools())));
-            builder.redirectInput(ProcessBuilder.Redirect.PIPE);
-            return context.launcher().start(builder);
-        } catch (IOException | RuntimeException e) {
-            log.debug("no warm writer for sandbox {}: {}", sandboxId, e.toString());
-            return null;
-        }
+        return context.launcher().startAhead(() -> ProcessLauncher.builder(
+                        context.bwrap().argv(target, false, Map.of(), untar(context.tools())))
+                .redirectInput(ProcessBuilder.Redirect.PIPE), "warm writer for sandbox " + sandboxId);
     }
 }

@@ -43,10 +43,6 @@ final class WorkspaceMount {
         this.kind = kind;
     }
 
-    SandboxProperties.Workspace kind() {
-        return kind;
-    }
-
     /** Makes and mounts a workspace of {@code size} on {@code dir}. */
     void mount(String sandboxId, Path dir, DataSize size) throws IOException {
         if (kind == SandboxProperties.Workspace.MEMORY) {

@@ -15,7 +15,7 @@ class BwrapCommandTest {
 
     private static final HostTools TOOLS = new HostTools(Path.of("/bin/sh"), Path.of("/usr/bin/setpriv"),
             Path.of("/usr/bin/bwrap"), Path.of("/usr/bin/socat"), Path.of("/usr/bin/tar"), Path.of("/bin/mount"),
-            Path.of("/bin/umount"));
+            Path.of("/bin/umount"), Path.of("/sbin/mkfs.ext4"));
     private static final Path DATA = Path.of("target", "bwrap-command-test").toAbsolutePath();
 
     private static BwrapCommand bwrap;
