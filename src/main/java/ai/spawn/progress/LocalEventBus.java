@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
@@ -60,19 +61,11 @@ class LocalEventBus implements EventBus, DisposableBean {
 
     @Override
     public SpawnEvent publish(SpawnEvent event) {
-        while (true) {
-            Channel channel = channel(event.appId());
-            synchronized (channel) {
-                if (!channel.retired) {
-                    return publish(channel, event);
-                }
-            }
-        }
+        return withChannel(event.appId(), channel -> publish(channel, event));
     }
 
     /** Numbers, stores and fans out {@code event}. Call with the channel's lock held. */
     private SpawnEvent publish(Channel channel, SpawnEvent event) {
-        channel.lastUsed = nanoTime.getAsLong();
         if (channel.lastSeq < 0) {
             channel.lastSeq = store.lastSeq(event.appId());
         }
@@ -92,25 +85,30 @@ class LocalEventBus implements EventBus, DisposableBean {
 
     @Override
     public Subscription subscribe(String appId, long afterSeq, Consumer<SpawnEvent> listener) {
-        while (true) {
-            Channel channel = channel(appId);
-            synchronized (channel) {
-                if (channel.retired) {
-                    continue;
-                }
-                channel.lastUsed = nanoTime.getAsLong();
-                Subscriber subscriber = new Subscriber(channel, listener);
-                for (SpawnEvent past : store.after(appId, afterSeq)) {
-                    subscriber.offer(past);
-                }
-                channel.subscribers.add(subscriber);
-                return subscriber;
+        return withChannel(appId, channel -> {
+            Subscriber subscriber = new Subscriber(channel, listener);
+            for (SpawnEvent past : store.after(appId, afterSeq)) {
+                subscriber.offer(past);
             }
-        }
+            channel.subscribers.add(subscriber);
+            return subscriber;
+        });
     }
 
-    private Channel channel(String appId) {
-        return channels.computeIfAbsent(appId, id -> new Channel(nanoTime.getAsLong()));
+    /**
+     * Runs {@code work} holding the lock of {@code appId}'s live channel, marked used; a channel forgotten meanwhile
+     * ({@link #forgetIdleChannels}) is skipped for a new one.
+     */
+    private <T> T withChannel(String appId, Function<Channel, T> work) {
+        while (true) {
+            Channel channel = channels.computeIfAbsent(appId, id -> new Channel(nanoTime.getAsLong()));
+            synchronized (channel) {
+                if (!channel.retired) {
+                    channel.lastUsed = nanoTime.getAsLong();
+                    return work.apply(channel);
+                }
+            }
+        }
     }
 
     /**
