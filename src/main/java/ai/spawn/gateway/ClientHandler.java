@@ -220,13 +220,16 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** The exchange cannot go on: an error page if the response has not begun, else the connection just closes. */
+    /**
+     * The exchange cannot go on: an error page if the response has not begun, else the connection closes once what
+     * was relayed so far is out (the client sees the response cut short).
+     */
     void aborted(Exchange ex, ErrorPage page) {
         exchange = null;
         ex.cancel();
         if (ex.responseStarted()) {
             state = State.CLOSED;
-            client.close();
+            client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         } else {
             closeWith(page);
         }

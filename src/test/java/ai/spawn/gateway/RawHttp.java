@@ -77,6 +77,11 @@ final class RawHttp implements AutoCloseable {
         return new Response(status, headers, body);
     }
 
+    /** Reads a response head as it came, up to and including its empty line; {@code null} at end of stream. */
+    String readHead() throws IOException {
+        return ScriptedUpstream.readHead(in);
+    }
+
     private void skipTrailers() throws IOException {
         String trailer = line();
         while (trailer != null && !trailer.isEmpty()) {

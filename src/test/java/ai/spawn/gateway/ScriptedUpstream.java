@@ -96,7 +96,8 @@ final class ScriptedUpstream implements AutoCloseable {
         return closedByGateway.get();
     }
 
-    private void awaitPeerClose(Socket socket) throws IOException {
+    /** Reads and drops until the gateway closes {@code socket}, then counts that. */
+    void awaitPeerClose(Socket socket) throws IOException {
         InputStream in = socket.getInputStream();
         while (in.read() != -1) {
             in.skip(in.available());
