@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The gateway against the same app reached directly, side by side in one run: keep-alive requests for a 2-byte
-# answer (wrk, 1/4/16/64 connections, rounds alternating the order of the ways) and 10 MiB streamed downloads (curl).
+# answer (wrk, 1/4/16/64 connections, rounds alternating the order of the ways) and 10 MiB streamed downloads, one
+# after another on a keep-alive connection (wrk, one connection, the same alternating rounds).
 #
 # The app (bench/gateway/server.js) runs three times: as two bundle apps in sandboxes of a real SpawnAI (one as users
 # get it, one started with NODE_OPTIONS emptied so that it keeps the relay, as every app did before), and as a plain
@@ -18,12 +19,12 @@
 # (the sandbox's cgroup minus the app: socat when it relays, nearly nothing otherwise), the gateway's event loop and
 # its whole JVM. On a shared machine rps swings with other load, cpu per request much less.
 #
-# Usage: bench/gateway/run.sh [cpu=0.5] [seconds=10] [rounds=3] [downloads=20]
+# Usage: bench/gateway/run.sh [cpu=0.5] [seconds=10] [rounds=3] [download-seconds=5]
 #   (as root, with bubblewrap, wrk, curl, node and cgroup v1 cpu; builds the jar if it is missing or stale)
 #   CONNECTIONS="1 4 16 64" and WAYS="direct gateway relay gw-host" in the environment choose what runs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-CPU=${1:-0.5}; SECONDS_EACH=${2:-10}; ROUNDS=${3:-3}; DOWNLOADS=${4:-20}
+CPU=${1:-0.5}; SECONDS_EACH=${2:-10}; ROUNDS=${3:-3}; DOWNLOAD_SECONDS=${4:-5}
 read -r -a CONNECTIONS <<< "${CONNECTIONS:-1 4 16 64}"
 read -r -a WAYS <<< "${WAYS:-direct gateway relay gw-host}"
 HERE=bench/gateway
@@ -168,19 +169,16 @@ host() {
 }
 
 # ---- keep-alive, small answers
-wrk_once() { # way connections seconds -> "rps p50 p90 p99 max requests errors app relay loop jvm"
+wrk_once() { # way connections seconds [path] -> "rps p50 p90 p99 max requests errors app relay loop jvm"
   local before after result
   before=$(cpu_now)
-  result=$(wrk -t1 -c"$2" -d"$3"s -H "$(host "$1")" -s "$HERE/report.lua" "$(target "$1")/" \
+  result=$(wrk -t1 -c"$2" -d"$3"s -H "$(host "$1")" -s "$HERE/report.lua" "$(target "$1")${4:-/}" \
     | awk '/^RESULT/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); printf "%s ", kv[2] } }')
   after=$(cpu_now)
   echo "$result$(cpu_per "$1" "$(echo "$result" | cut -d' ' -f6)" "$before" "$after")"
 }
-download() { # way -> "seconds bytes"
-  curl -sf -o /dev/null -w '%{time_total} %{size_download}' -H "$(host "$1")" "$(target "$1")/big"
-}
 # warm-up, not recorded: the JIT compiles the proxy paths (it burns cpu for tens of seconds), pools fill
-for way in "${WAYS[@]}"; do for _ in $(seq 20); do download "$way" > /dev/null; done; done
+for way in "${WAYS[@]}"; do wrk_once "$way" 1 3 /big > /dev/null; done
 for c in "${CONNECTIONS[@]}"; do for way in "${WAYS[@]}"; do wrk_once "$way" "$c" 3 > /dev/null; done; done
 printf 'round\tconns\tway\trps p50 p90 p99 max(us) requests errors | cpu us/request: app relay gateway-loop jvm\n'
 for round in $(seq "$ROUNDS"); do
@@ -198,16 +196,17 @@ SUMS=$(for way in "${WAYS[@]}"; do
   curl -sf -H "$(host "$way")" "$(target "$way")/big" | sha256sum | cut -c1-16; done | sort -u)
 echo "10 MiB sha256: $SUMS (the same through every way)"
 [ "$(echo "$SUMS" | wc -l)" = 1 ] || { echo "the bodies differ"; exit 1; }
-for i in $(seq "$DOWNLOADS"); do
-  for way in "${WAYS[@]}"; do
-    before=$(cpu_now); out=$(download "$way"); after=$(cpu_now)
-    printf 'big\t%s\t%s\t%s %s\n' "$i" "$way" "$out" "$(cpu_per "$way" 1 "$before" "$after")" >> "$RESULTS"
+BIG_BYTES=$(curl -sf -o /dev/null -w '%{size_download}' "http://127.0.0.1:$DIRECT/big")
+for round in $(seq "$ROUNDS"); do
+  shift_by=$((round % ${#WAYS[@]})); ways=("${WAYS[@]:$shift_by}" "${WAYS[@]:0:$shift_by}")
+  for way in "${ways[@]}"; do
+    printf 'big\t%s\t%s\t%s\n' "$round" "$way" "$(wrk_once "$way" 1 "$DOWNLOAD_SECONDS" /big)" | tee -a "$RESULTS"
   done
 done
 machine after
 
 # ---- summary: medians over the rounds
-awk -F'\t' -v ways="${WAYS[*]}" '
+awk -F'\t' -v ways="${WAYS[*]}" -v bigbytes="$BIG_BYTES" '
   function median(list,   n, a, i, j, t) {
     n = split(list, a, " ")
     for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
@@ -216,8 +215,8 @@ awk -F'\t' -v ways="${WAYS[*]}" '
   function ms(us) { return sprintf("%.3f", us / 1000) }
   BEGIN { nw = split(ways, w, " ") }
   $1 == "big" {
-    split($4, f, " "); t[$3] = t[$3] " " f[1]; bytes = f[2]; downloads[$3]++
-    for (i = 1; i <= 4; i++) bigcpu[$3, i] += f[i + 2]  # means: the JVM counters tick in 10 ms
+    split($4, f, " "); brps[$3] = brps[$3] " " f[1]; bp50[$3] = bp50[$3] " " f[2]; berr += f[7]
+    for (i = 1; i <= 4; i++) bigc[$3, i] = bigc[$3, i] " " f[i + 7]
     next
   }
   { split($4, f, " "); k = $2 SUBSEP $3; conns[$2] = 1
@@ -249,18 +248,21 @@ awk -F'\t' -v ways="${WAYS[*]}" '
         printf " %s %.1f + %.1f + %.1f (%.1f)%s", w[i], median(c[k, 1]), median(c[k, 2]), median(c[k, 3]),
           median(c[k, 4]), (i < nw ? ";" : " |\n") }
     }
-    mib = bytes / 1048576; td = median(t["direct"])
+    mib = bigbytes / 1048576; d = median(brps["direct"])
     print ""
-    printf "| 10 MiB download, medians |"; for (i = 1; i <= nw; i++) printf " %s |", w[i]; print ""
+    printf "| %.0f MiB downloads, one keep-alive connection, medians |", mib
+    for (i = 1; i <= nw; i++) printf " %s |", w[i]; print ""
     printf "|---|"; for (i = 1; i <= nw; i++) printf "---|"; print ""
-    printf "| time |"; for (i = 1; i <= nw; i++) printf " %.1f ms |", median(t[w[i]]) * 1000; print ""
+    printf "| downloads/s |"; for (i = 1; i <= nw; i++) printf " %.1f |", median(brps[w[i]]); print ""
     printf "| throughput (of direct) |"
-    for (i = 1; i <= nw; i++) { tw = median(t[w[i]]); printf " %.0f MiB/s (%.0f %%) |", mib / tw, 100 * td / tw }
+    for (i = 1; i <= nw; i++) { r = median(brps[w[i]]); printf " %.0f MiB/s (%.0f %%) |", r * mib, (d > 0 ? 100 * r / d : 0) }
     print ""
-    for (k in bigcpu) { split(k, kw, SUBSEP); bigcpu[k] = bigcpu[k] / downloads[kw[1]] / 1000 }
-    printf "| cpu ms per download (mean): app + relay + gateway loop (JVM) |"
-    for (i = 1; i <= nw; i++) printf " %.1f + %.1f + %.1f (%.1f) |", bigcpu[w[i], 1], bigcpu[w[i], 2],
-      bigcpu[w[i], 3], bigcpu[w[i], 4]
+    printf "| time per download, p50 |"; for (i = 1; i <= nw; i++) printf " %s ms |", ms(median(bp50[w[i]])); print ""
+    printf "| cpu ms per download: app + relay + gateway loop (JVM) |"
+    for (i = 1; i <= nw; i++) printf " %.2f + %.2f + %.2f (%.2f) |", median(bigc[w[i], 1]) / 1000,
+      median(bigc[w[i], 2]) / 1000, median(bigc[w[i], 3]) / 1000, median(bigc[w[i], 4]) / 1000
     print ""
+    if (berr > 0) printf "download errors: %d\n", berr
   }' "$RESULTS"
-echo "(samples: $RESULTS; medians over $ROUNDS rounds of ${SECONDS_EACH} s and $DOWNLOADS downloads; cpu quota $CPU)"
+echo "(samples: $RESULTS; medians over $ROUNDS rounds of ${SECONDS_EACH} s, downloads $ROUNDS rounds of \
+${DOWNLOAD_SECONDS} s; cpu quota $CPU)"
