@@ -24,7 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param scheme               scheme of app URLs and of {@code X-Forwarded-Proto}: {@code http} or {@code https}
  * @param maxBody              largest request body forwarded to an app (413 beyond)
  * @param maxConnectionsPerApp client connections open to one app at once (503 beyond)
- * @param idleTimeout          a client connection with no traffic either way for this long is closed
+ * @param idleTimeout          a client connection with no traffic either way for this long (up to a quarter
+ *                             longer: it is checked four times per timeout) is closed
  * @param upstreamIdleTimeout  a pooled keep-alive connection to an app unused for this long is closed;
  *                             keep it below the apps' own keep-alive timeout (Node's is 5 s)
  * @param connectTimeout       how long connecting to an app may take before the client gets a 502
