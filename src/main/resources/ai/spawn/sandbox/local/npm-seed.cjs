@@ -78,6 +78,7 @@ function maybeSeed(cli, args) {
     return;
   }
   const cwd = process.cwd();
+  removeStaleSeeds(cwd);
   if (!isFile(path.join(cwd, 'package.json')) || exists(path.join(cwd, 'node_modules'))) {
     return;
   }
@@ -96,6 +97,31 @@ function maybeSeed(cli, args) {
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Removes what the seeding of an install that was killed left behind: .node_modules.spawnai-<pid> of a gone pid. */
+function removeStaleSeeds(cwd) {
+  let names;
+  try {
+    names = fs.readdirSync(cwd);
+  } catch (e) {
+    return;
+  }
+  for (const name of names) {
+    const match = /^\.node_modules\.spawnai-(\d+)$/.exec(name);
+    if (match && Number(match[1]) !== process.pid && !alive(Number(match[1]))) {
+      fs.rmSync(path.join(cwd, name), { recursive: true, force: true });
+    }
+  }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
   }
 }
 

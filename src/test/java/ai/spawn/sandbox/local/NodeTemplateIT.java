@@ -234,6 +234,19 @@ class NodeTemplateIT {
     }
 
     @Test
+    void whatAKilledInstallLeftBehindIsRemovedByTheNext() {
+        Sandbox sandbox = create(EMPTY);
+        // an install killed while seeding leaves its half-made tree beside node_modules, named after its pid
+        // (one of a pid that no longer runs); one of a pid still running (another install) is left alone
+        ExecResult left = succeeded(sandbox, "mkdir -p .node_modules.spawnai-4999999/express"
+                + " && sleep 60 & mkdir .node_modules.spawnai-$! && npm install express@4 >/dev/null && ls -a");
+
+        assertThat(left.lastLines()).contains("node_modules").doesNotContain(".node_modules.spawnai-4999999")
+                .anyMatch(name -> name.startsWith(".node_modules.spawnai-"));
+        assertThat(version(sandbox, "express")).startsWith("4.");
+    }
+
+    @Test
     void failedInstallsStillSayWhy() {
         Sandbox broken = create("{\"name\":\"app\",\"dependencies\":{\"express\":");
         Sandbox missing = create(EMPTY);
