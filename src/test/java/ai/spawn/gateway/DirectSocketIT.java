@@ -31,7 +31,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -130,20 +129,8 @@ class DirectSocketIT {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         WebSocket socket = http.newWebSocketBuilder()
                 .header("Host", "3000-express.localhost")
-                .buildAsync(URI.create("ws://127.0.0.1:" + gateway.port() + "/"), new WebSocket.Listener() {
-                    private final StringBuilder text = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        text.append(data);
-                        if (last) {
-                            received.add(text.toString());
-                            text.setLength(0);
-                        }
-                        webSocket.request(1);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
+                .buildAsync(URI.create("ws://127.0.0.1:" + gateway.port() + "/"), new TextFrames(received))
+                .get(10, TimeUnit.SECONDS);
 
         assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("hello Pipe");
         socket.sendText("ping", true).get(10, TimeUnit.SECONDS);
