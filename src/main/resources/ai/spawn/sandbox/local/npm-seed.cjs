@@ -102,13 +102,7 @@ function maybeSeed(cli, args) {
 
 /** Removes what the seeding of an install that was killed left behind: .node_modules.spawnai-<pid> of a gone pid. */
 function removeStaleSeeds(cwd) {
-  let names;
-  try {
-    names = fs.readdirSync(cwd);
-  } catch (e) {
-    return;
-  }
-  for (const name of names) {
+  for (const name of namesIn(cwd)) {
     const match = /^\.node_modules\.spawnai-(\d+)$/.exec(name);
     if (match && Number(match[1]) !== process.pid && !alive(Number(match[1]))) {
       fs.rmSync(path.join(cwd, name), { recursive: true, force: true });
@@ -122,6 +116,15 @@ function alive(pid) {
     return true;
   } catch (e) {
     return e.code === 'EPERM';
+  }
+}
+
+/** The names in directory dir; none when it cannot be read. */
+function namesIn(dir) {
+  try {
+    return fs.readdirSync(dir);
+  } catch (e) {
+    return [];
   }
 }
 
@@ -316,13 +319,7 @@ function seed(treesDir, cwd, tmp, specs, omitDev, semver, npa) {
 /** The tree's node_modules/.bin links whose package was copied from this tree. */
 function linkBins(tree, owner, into) {
   const bin = path.join(tree.dir, 'node_modules', '.bin');
-  let names;
-  try {
-    names = fs.readdirSync(bin);
-  } catch (e) {
-    return;
-  }
-  for (const name of names) {
+  for (const name of namesIn(bin)) {
     const target = fs.readlinkSync(path.join(bin, name));
     const key = topLevel(path.posix.join('node_modules', path.posix.normalize(path.posix.join('.bin', target))));
     if (owner.get(key) === tree) {
