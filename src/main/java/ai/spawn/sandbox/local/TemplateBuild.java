@@ -188,7 +188,7 @@ final class TemplateBuild {
     }
 
     static String quoted(List<String> words) {
-        return words.stream().map(w -> "'" + w.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
+        return words.stream().map(AppLaunch::quote).collect(Collectors.joining(" "));
     }
 
     private static String describe(TemplateDefinition d) {
