@@ -120,8 +120,8 @@ public final class GatewayServer implements SmartLifecycle {
 
     /**
      * Turns Netty's buffer leak detector off unless a level was asked for ({@code -Dio.netty.leakDetection.level}).
-     * At its default it records a stack trace for one buffer in 128 (about 1 % of the gateway loop's cpu in a
-     * profile) to find leaks that the tests, which keep it on, are there to find.
+     * At its default it records a stack trace for one buffer in 128 (it shows in a perf profile of the gateway's
+     * loop) to find leaks that the tests, which keep it on, are there to find.
      */
     private static void quietLeakDetector() {
         if (System.getProperty("io.netty.leakDetection.level") == null
