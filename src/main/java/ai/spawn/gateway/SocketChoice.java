@@ -1,7 +1,6 @@
 package ai.spawn.gateway;
 
 import java.io.IOException;
-import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -14,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * Which of an app's two unix sockets a new upstream connection goes to ({@code SandboxEndpoint.UnixSocket} with a
  * fallback): the preferred one (the app's own socket) while its file exists and has not refused a connection, else
  * the fallback (the sandbox's relay). Decided for each new connection with one {@code stat} of the socket file;
- * pooled connections are reused as they are, so this is off the per-request path. A socket file that refused is
+ * pooled connections are reused as they are, so this is off the per-request path. The file is only a hint: the
+ * connection itself opens it without following links and checks who listens ({@link SocketFiles},
+ * {@link PeerCheck}). A socket file that refused is
  * remembered (inode and modification time) until a new file replaces it (the app listening again), so a stale file
  * left by a process that died costs one refused connect, not one per request. Confined to the event loop of the
  * pool it serves.
@@ -23,20 +24,18 @@ final class SocketChoice {
 
     private static final Logger log = LoggerFactory.getLogger(SocketChoice.class);
 
-    private final Path preferredPath;
-    private final SocketAddress preferred;
-    private final SocketAddress fallback;
+    private final Path preferred;
+    private final Path fallback;
     /** Which preferred socket file refused a connection ({@link #fileKey()}), or {@code null}. */
     private Object refusedFile;
 
-    SocketChoice(Path preferredPath, SocketAddress preferred, SocketAddress fallback) {
-        this.preferredPath = preferredPath;
+    SocketChoice(Path preferred, Path fallback) {
         this.preferred = preferred;
         this.fallback = fallback;
     }
 
     /** Where the next new connection goes. */
-    SocketAddress next() {
+    Path next() {
         Object file = fileKey();
         return file != null && !file.equals(refusedFile) ? preferred : fallback;
     }
@@ -45,10 +44,10 @@ final class SocketChoice {
      * A connection to {@code address} failed. The preferred socket is given up until its file changes, unless it
      * only had a full listen queue (a burst, retried as for any app).
      */
-    void failed(SocketAddress address, Throwable cause) {
-        if (address == preferred && !Exchange.listenQueueFull(cause)) {
+    void failed(Path path, Throwable cause) {
+        if (path == preferred && !Exchange.listenQueueFull(cause)) {
             refusedFile = fileKey();
-            log.debug("The app's own socket {} refused a connection ({}); using its relay", preferredPath,
+            log.debug("The app's own socket {} refused a connection ({}); using its relay", preferred,
                     cause.toString());
         }
     }
@@ -59,7 +58,7 @@ final class SocketChoice {
      */
     private Object fileKey() {
         try {
-            BasicFileAttributes file = Files.readAttributes(preferredPath, BasicFileAttributes.class,
+            BasicFileAttributes file = Files.readAttributes(preferred, BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);
             return List.of(String.valueOf(file.fileKey()), file.lastModifiedTime());
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.pool.AbstractChannelPoolMap;
@@ -15,13 +16,17 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.Future;
-import java.net.SocketAddress;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keep-alive connections to apps, one {@link SimpleChannelPool} per event loop and app endpoint, so a client
@@ -36,6 +41,8 @@ final class UpstreamPools implements AutoCloseable {
     /** Which pool: the event loop the connection lives on and the app port it reaches. */
     record Key(EventLoop loop, String appId, int port, SandboxEndpoint endpoint) {
     }
+
+    private static final Logger log = LoggerFactory.getLogger(UpstreamPools.class);
 
     static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 256 * 1024);
 
@@ -100,12 +107,10 @@ final class UpstreamPools implements AutoCloseable {
         if (key.endpoint() instanceof SandboxEndpoint.Tcp) {
             bootstrap.option(ChannelOption.TCP_NODELAY, true);
         }
-        SocketChoice choice = null;
-        if (key.endpoint() instanceof SandboxEndpoint.UnixSocket unix && unix.fallback() != null) {
-            choice = new SocketChoice(unix.path(), transport.unixAddress(unix.path()),
-                    transport.unixAddress(unix.fallback()));
-        }
-        return new EvictablePool(bootstrap, new Handler(), choice);
+        SandboxEndpoint.UnixSocket unix = key.endpoint() instanceof SandboxEndpoint.UnixSocket u ? u : null;
+        SocketChoice choice = unix != null && unix.fallback() != null
+                ? new SocketChoice(unix.path(), unix.fallback()) : null;
+        return new EvictablePool(bootstrap, new Handler(), unix, choice);
     }
 
     /**
@@ -114,31 +119,92 @@ final class UpstreamPools implements AutoCloseable {
      * reaches any more and stay open until its idle timeout, while the pool that replaces it opens new ones (one
      * more connection, and one more relay process in the app's sandbox, for each).
      */
-    private static final class EvictablePool extends SimpleChannelPool {
+    private final class EvictablePool extends SimpleChannelPool {
 
+        private final SandboxEndpoint.UnixSocket unix;
         private final SocketChoice choice;
         private volatile boolean closed;
 
-        /** {@code choice}: where each new connection goes, or {@code null} for the bootstrap's one address. */
-        EvictablePool(Bootstrap bootstrap, ChannelPoolHandler handler, SocketChoice choice) {
+        /**
+         * @param unix   the app's unix sockets, or {@code null} for a TCP endpoint (the bootstrap's address)
+         * @param choice which of two unix sockets each new connection goes to, or {@code null} for one
+         */
+        EvictablePool(Bootstrap bootstrap, ChannelPoolHandler handler, SandboxEndpoint.UnixSocket unix,
+                      SocketChoice choice) {
             super(bootstrap, handler, ChannelHealthChecker.ACTIVE, true, true);
+            this.unix = unix;
             this.choice = choice;
         }
 
+        /**
+         * A new connection. To a unix socket: opened without following links (the sandbox may have replaced the
+         * file), and usable only once its peer is the sandbox's ({@link PeerCheck}); until then nothing is sent.
+         */
         @Override
         protected ChannelFuture connectChannel(Bootstrap bs) {
-            if (choice == null) {
+            if (unix == null) {
                 return super.connectChannel(bs);
             }
-            SocketAddress address = choice.next();
-            ChannelFuture connected = bs.connect(address);
-            // runs before the pool's own listener: an exchange retrying after this failure gets the new choice
+            Path path = choice != null ? choice.next() : unix.path();
+            SandboxEndpoint.Peer peer = unix.peer();
+            SocketFiles.Opened opened;
+            try {
+                opened = SocketFiles.open(path, peer != null ? peer.uid() : -1);
+            } catch (IOException e) {
+                refused(path, e);
+                return failedChannel(bs, e);
+            }
+            ChannelFuture connected;
+            try {
+                connected = bs.connect(transport.unixAddress(Path.of(opened.path())));
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+            ChannelPromise checked = connected.channel().newPromise();
+            // runs before the pool's own listener: an exchange retrying after a failure gets the new choice
             connected.addListener(done -> {
+                opened.close();
                 if (!done.isSuccess()) {
-                    choice.failed(address, done.cause());
+                    if (choice != null) {
+                        choice.failed(path, done.cause());
+                    }
+                    checked.tryFailure(done.cause());
+                    return;
                 }
+                String problem;
+                try {
+                    problem = peer == null ? null : PeerCheck.problem(connected.channel(), peer);
+                } catch (IOException e) {
+                    problem = "its peer cannot be read: " + e;
+                }
+                if (problem == null) {
+                    checked.trySuccess();
+                    return;
+                }
+                IOException e = new IOException(path + ": " + problem);
+                refused(path, e);
+                connected.channel().close();
+                checked.tryFailure(e);
             });
-            return connected;
+            return checked;
+        }
+
+        /** A socket file that is not the sandbox's: logged loudly (an app tried to redirect the gateway). */
+        private void refused(Path path, IOException cause) {
+            if (!(cause instanceof NoSuchFileException)) {
+                log.warn("Refused to connect to {}: {}", path, cause.getMessage());
+            }
+            if (choice != null) {
+                choice.failed(path, cause);
+            }
+        }
+
+        /** A future for a connection that was never attempted. */
+        private ChannelFuture failedChannel(Bootstrap bs, Throwable cause) {
+            Channel channel = bs.register().channel();
+            channel.close();
+            return channel.newFailedFuture(cause);
         }
 
         @Override

@@ -62,6 +62,11 @@ final class BwrapCommand {
         this.rootLinks = rootLinks();
     }
 
+    /** The host uid every sandbox process runs as. */
+    int uid() {
+        return uid;
+    }
+
     /**
      * The argv running {@code command} in {@code target}.
      *

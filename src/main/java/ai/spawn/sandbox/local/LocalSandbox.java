@@ -191,7 +191,10 @@ final class LocalSandbox implements Sandbox {
     @Override
     public SandboxEndpoint endpoint() {
         ensureExists();
-        return new SandboxEndpoint.UnixSocket(target.dirs().directSocket(), target.dirs().socket());
+        // both sockets live in the run directory, which the app can write: the gateway opens them without
+        // following links and checks that this sandbox's uid and cgroup listen on them (SandboxEndpoint.Peer)
+        return new SandboxEndpoint.UnixSocket(target.dirs().directSocket(), target.dirs().socket(),
+                new SandboxEndpoint.Peer(bwrap.uid(), cgroups.procsFiles(id).get(0)));
     }
 
     @Override

@@ -47,12 +47,15 @@ class BubblewrapSandboxProviderIT extends SandboxProviderContract {
     }
 
     @Test
-    void endpointIsTheAppsOwnUnixSocketThenTheRelaysUnderTheDataDirectory() {
+    void endpointIsTheAppsOwnUnixSocketThenTheRelaysUnderTheDataDirectoryServedByTheSandboxOnly() {
         Sandbox sandbox = create();
         Path run = DATA_DIR.resolve("sandboxes").resolve(sandbox.id()).resolve("run");
 
-        assertThat(sandbox.endpoint()).isEqualTo(new ai.spawn.sandbox.SandboxEndpoint.UnixSocket(
-                run.resolve("direct.sock"), run.resolve("app.sock")));
+        var endpoint = (ai.spawn.sandbox.SandboxEndpoint.UnixSocket) sandbox.endpoint();
+        assertThat(endpoint.path()).isEqualTo(run.resolve("direct.sock"));
+        assertThat(endpoint.fallback()).isEqualTo(run.resolve("app.sock"));
+        assertThat(endpoint.peer().uid()).isEqualTo(10001);
+        assertThat(endpoint.peer().cgroupProcs().toString()).contains(sandbox.id()).endsWith("cgroup.procs");
     }
 
     @Test
