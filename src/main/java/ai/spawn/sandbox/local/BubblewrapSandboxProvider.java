@@ -257,6 +257,7 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
         try {
             SandboxDirs dirs = layout.create(id);
             mounts.mount(id, dirs.workspace(), limits.disk());
+            mounts.mountRun(id, dirs.run());
             cgroups.create(id, limits);
             long scratch = Math.max(limits.disk().toBytes(), 16L << 20);
             return new PreparedSandbox(id, template, limits,

@@ -51,6 +51,11 @@ final class Teardown {
             thaw(sandboxId, problems);
             boolean killed = killAll(sandboxId, problems);
             try {
+                mounts.unmount(dirs.run());
+            } catch (IOException | UncheckedIOException e) {
+                problems.add("run directory still mounted: " + e.getMessage());
+            }
+            try {
                 mounts.unmount(dirs.workspace());
             } catch (IOException | UncheckedIOException e) {
                 problems.add("workspace still mounted: " + e.getMessage());
@@ -58,7 +63,7 @@ final class Teardown {
             if (killed && !removeCgroups(sandboxId)) {
                 problems.add("cgroups still busy");
             }
-            if (!WorkspaceMount.isMounted(dirs.workspace())) {
+            if (!WorkspaceMount.isMounted(dirs.workspace()) && !WorkspaceMount.isMounted(dirs.run())) {
                 deleteTree(dirs.root(), problems);
             }
             if (!problems.isEmpty()) {

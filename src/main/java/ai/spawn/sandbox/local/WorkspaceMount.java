@@ -27,6 +27,9 @@ final class WorkspaceMount {
 
     /** The image file of a disk-backed workspace, in the sandbox's directory (never bound into the sandbox). */
     static final String IMAGE = "workspace.img";
+    /** Size of the run directory's tmpfs: two sockets need none; a few files more are harmless. */
+    static final long RUN_BYTES = 1L << 20;
+    static final int RUN_INODES = 64;
     private static final long TIMEOUT_SECONDS = 10;
 
     private final HostTools tools;
@@ -63,6 +66,18 @@ final class WorkspaceMount {
                 image.toString(), dir.toString()));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         Files.deleteIfExists(dir.resolve("lost+found"));
+    }
+
+    /**
+     * Mounts the run directory's tmpfs on {@code dir}: {@value #RUN_BYTES} bytes and {@value #RUN_INODES} inodes,
+     * owned by the sandbox uid, mode 0700, nosuid, nodev, noexec. The app writes its sockets there (and may write
+     * anything else): without a file system of its own the directory was unlimited host disk.
+     */
+    void mountRun(String sandboxId, Path dir) throws IOException {
+        String options = "size=" + RUN_BYTES + ",nr_inodes=" + RUN_INODES + ",mode=0700,uid=" + uid + ",gid=" + uid
+                + ",nosuid,nodev,noexec";
+        run(List.of(tools.mount().toString(), "-t", "tmpfs", "-o", options, "spawnai-run-" + sandboxId,
+                dir.toString()));
     }
 
     /** Unmounts {@code dir} when something is mounted there; lazily when it is still busy. */

@@ -212,6 +212,20 @@ class HostileAppIT {
     }
 
     @Test
+    void aFillerOfTheRunDirectoryGetsEnospcAfterAMebibyteNotHostDisk() throws IOException {
+        // finding F3: /run/sbx was a plain directory on the data disk, outside every limit
+        Sandbox sandbox = start(limits(256, 64, 500, 16), "dd if=/dev/zero of=/run/sbx/fill bs=64k count=4800");
+        Path run = DATA_DIR.resolve("sandboxes").resolve(sandbox.id()).resolve("run");
+
+        ProcessExit ended = awaitExit();
+
+        assertThat(ended.lastLines()).anyMatch(l -> l.contains("No space left on device"));
+        assertThat(Files.getFileStore(run).type()).isEqualTo("tmpfs");
+        assertThat(Files.size(run.resolve("fill"))).isLessThanOrEqualTo(WorkspaceMount.RUN_BYTES);
+        destroyAndAssertNothingLeft(sandbox);
+    }
+
+    @Test
     void atTheDefaultLimitsADiskFillerGetsEnospcNotAnOomKill() throws IOException {
         SandboxLimits defaults = SandboxLimits.defaults();
         assertThat(defaults.disk().toBytes()).isGreaterThan(defaults.memory().toBytes());
