@@ -53,21 +53,57 @@ final class EgressPolicy {
         return privateAddresses || isPublic(address);
     }
 
+    /**
+     * Whether {@code a} is a global unicast address: IPv4 outside the IANA special-purpose ranges that are not
+     * globally reachable, or IPv6 inside {@code 2000::/3} outside its special-purpose ranges. Every other IPv6
+     * address is refused, so an IPv4 address embedded in IPv6 (compatible {@code ::a.b.c.d}, mapped, NAT64
+     * {@code 64:ff9b::/96}, 6to4 {@code 2002::/16}, Teredo) never passes for a public one.
+     */
     static boolean isPublic(InetAddress a) {
-        if (a.isAnyLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
-                || a.isMulticastAddress()) {
-            return false;
-        }
         byte[] b = a.getAddress();
         if (a instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return first != 0 && !(first == 100 && second >= 64 && second < 128) && first < 224
-                    && !(first == 169 && second == 254);
+            return NOT_GLOBAL_V4.stream().noneMatch(r -> r.contains(b));
         }
-        if (a instanceof Inet6Address) {
-            return (b[0] & 0xfe) != 0xfc;
+        return a instanceof Inet6Address && (b[0] & 0xe0) == 0x20
+                && NOT_GLOBAL_V6.stream().noneMatch(r -> r.contains(b));
+    }
+
+    // IANA IPv4 / IPv6 Special-Purpose Address Registries, the entries not globally reachable (a few globally
+    // reachable anycast ones inside 192.0.0.0/24 and 2001::/23 are refused with their block: no registry lives there)
+    private static final List<Range> NOT_GLOBAL_V4 = Range.all("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10",
+            "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24",
+            "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4");
+    private static final List<Range> NOT_GLOBAL_V6 = Range.all("2001::/23", "2001:db8::/32", "2002::/16",
+            "3fff::/20");
+
+    /** An address block in CIDR notation. */
+    private record Range(byte[] prefix, int bits) {
+
+        static List<Range> all(String... cidrs) {
+            return java.util.Arrays.stream(cidrs).map(Range::parse).toList();
         }
-        return false;
+
+        static Range parse(String cidr) {
+            int slash = cidr.indexOf('/');
+            try {
+                return new Range(InetAddress.getByName(cidr.substring(0, slash)).getAddress(),
+                        Integer.parseInt(cidr.substring(slash + 1)));
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException(cidr, e);
+            }
+        }
+
+        boolean contains(byte[] address) {
+            if (address.length != prefix.length) {
+                return false;
+            }
+            for (int i = 0; i < bits; i++) {
+                int mask = 0x80 >>> (i % 8);
+                if ((address[i / 8] & mask) != (prefix[i / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One connection from a sandbox: reads one request head, then either opens a {@code CONNECT} tunnel or forwards one
- * plain-http request with {@code Connection: close}, to an allowed destination only; anything else gets a 4xx/5xx
+ * plain-http request (its {@code Content-Length} body and nothing after it) with {@code Connection: close}, to an
+ * allowed destination only; anything else gets a 4xx/5xx
  * answer and the connection is closed. A refused destination is never resolved nor connected to.
  *
  * <p>Threads: {@link #run()} serves the sandbox-to-destination direction; the other direction runs on a second pool
@@ -119,7 +120,7 @@ final class ProxyConnection implements Runnable {
         OutputStream out = socket.getOutputStream();
         out.write(early);
         startUpstreamToClient(socket, false);
-        pumpClientToUpstream(out);
+        pumpClientToUpstream(out, Long.MAX_VALUE);
     }
 
     private void forward(String[] parts, MessageHead.Read read) throws IOException {
@@ -133,6 +134,15 @@ final class ProxyConnection implements Runnable {
             throw new IllegalArgumentException("the URI needs a host and no user info");
         }
         Destination destination = Destination.parse(uri.getRawAuthority(), 80);
+        if (read.head().header("transfer-encoding").isPresent()) {
+            respond(411, "Length Required", "plain-http requests through this proxy need a Content-Length body"
+                    + " (no Transfer-Encoding)");
+            return;
+        }
+        long bodyLength = contentLength(read.head());
+        if (read.rest().length > bodyLength) {
+            throw new IllegalArgumentException("bytes after the request: send one request per connection");
+        }
         Socket socket = connect(destination, false);
         if (socket == null) {
             return;
@@ -147,7 +157,26 @@ final class ProxyConnection implements Runnable {
         out.write(head.bytes());
         out.write(read.rest());
         startUpstreamToClient(socket, true);
-        pumpClientToUpstream(out);
+        pumpClientToUpstream(out, bodyLength - read.rest().length);
+    }
+
+    /**
+     * The body length a request head declares: 0 without {@code Content-Length}.
+     *
+     * @throws IllegalArgumentException when there are several or one is not a number
+     */
+    private static long contentLength(MessageHead head) {
+        List<String> values = head.headers().stream().filter(h -> h.name().equalsIgnoreCase("content-length"))
+                .map(MessageHead.Header::value).toList();
+        if (values.isEmpty()) {
+            return 0;
+        }
+        String value = values.get(0);
+        if (values.size() > 1 || value.isEmpty() || value.length() > 18
+                || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("one Content-Length with a number, please");
+        }
+        return Long.parseLong(value);
     }
 
     /** Resolves and connects, or answers the client and returns {@code null}. */
@@ -225,11 +254,22 @@ final class ProxyConnection implements Runnable {
         }
     }
 
-    private void pumpClientToUpstream(OutputStream out) {
+    /**
+     * Copies what the sandbox sends, at most {@code limit} bytes: a byte beyond it (a pipelined request after a
+     * plain-http one, which would reach the destination unchecked) closes the connection instead.
+     */
+    private void pumpClientToUpstream(OutputStream out, long limit) {
         ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+        long left = limit;
         try {
             while (client.read(buffer.clear()) >= 0) {
                 touch();
+                if (buffer.position() > left) {
+                    log.warn("egress of sandbox {}: bytes after a plain-http request; closing", sandboxId);
+                    close();
+                    return;
+                }
+                left -= buffer.position();
                 out.write(buffer.array(), 0, buffer.position());
             }
             upstream.shutdownOutput();

@@ -82,6 +82,47 @@ class EgressProxyTest {
     }
 
     @Test
+    void forwardsAPlainHttpBodyOfItsContentLength() throws Exception {
+        EgressSocket socket = open(properties());
+
+        String answer = client(socket).send("POST http://allowed.test:" + upstream.port() + "/p HTTP/1.1\r\n"
+                + "Content-Length: 5\r\n\r\nhello").readToEnd();
+
+        assertThat(answer).startsWith("HTTP/1.1 200 OK\r\n").endsWith("hi");
+    }
+
+    @Test
+    void refusesPipelinedPlainHttpRequestsWithoutConnecting() throws Exception {
+        EgressSocket socket = open(properties());
+        String first = "GET http://allowed.test:" + upstream.port() + "/a HTTP/1.1\r\nHost: allowed.test\r\n";
+
+        String pipelined = client(socket).send(first + "\r\nGET http://other.test/b HTTP/1.1\r\nHost: other.test"
+                + "\r\n\r\n").readToEnd();
+        String pastTheBody = client(socket).send(first + "Content-Length: 2\r\n\r\nokGET /c HTTP/1.1\r\n\r\n")
+                .readToEnd();
+
+        assertThat(pipelined).startsWith("HTTP/1.1 400").contains("one request per connection");
+        assertThat(pastTheBody).startsWith("HTTP/1.1 400");
+        assertThat(upstream.connections()).isZero();
+    }
+
+    @Test
+    void refusesPlainHttpBodiesWithoutOneClearLength() throws Exception {
+        EgressSocket socket = open(properties());
+        String head = "POST http://allowed.test:" + upstream.port() + "/p HTTP/1.1\r\n";
+
+        String chunked = client(socket).send(head + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n").readToEnd();
+        String twoLengths = client(socket).send(head + "Content-Length: 1\r\nContent-Length: 2\r\n\r\nab")
+                .readToEnd();
+        String badLength = client(socket).send(head + "Content-Length: -1\r\n\r\n").readToEnd();
+
+        assertThat(chunked).startsWith("HTTP/1.1 411");
+        assertThat(twoLengths).startsWith("HTTP/1.1 400");
+        assertThat(badLength).startsWith("HTTP/1.1 400");
+        assertThat(upstream.connections()).isZero();
+    }
+
+    @Test
     void refusesATunnelToAHostNotAllowedWithoutResolvingOrConnecting() throws Exception {
         EgressSocket socket = open(properties());
 
