@@ -1,16 +1,20 @@
 package ai.spawn.gateway;
 
+import ai.spawn.AddressCounts;
 import io.netty.channel.Channel;
+import java.net.InetAddress;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Per app: the client connections routed to it (for the per-app limit and for disconnecting), and its traffic
+ * Per app: the client connections routed to it (for the per-app limit, the limit per client address and app, and
+ * for disconnecting), and its traffic
  * counters, which it also reports to the {@link GatewayTrafficListener}. Thread-safe. Entries exist only for apps
  * the resolver has called live, so made-up host names cannot grow it.
  */
@@ -21,42 +25,62 @@ final class AppConnections {
     private final ConcurrentMap<String, App> apps = new ConcurrentHashMap<>();
     private final GatewayTrafficListener listener;
     private final int maxPerApp;
+    private final Function<String, App> newApp;
 
-    AppConnections(GatewayTrafficListener listener, int maxPerApp) {
+    AppConnections(GatewayTrafficListener listener, int maxPerApp, int maxPerClientPerApp) {
         this.listener = listener;
         this.maxPerApp = maxPerApp;
+        this.newApp = id -> new App(id, maxPerClientPerApp);
     }
+
+    /** Whether a connection may be routed to an app. */
+    enum Admission { ADMITTED, APP_FULL, CLIENT_FULL }
 
     /** One app's counters. */
     static final class App {
         final String id;
         final AtomicInteger open = new AtomicInteger();
         final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+        final AddressCounts perClient;
         final LongAdder requests = new LongAdder();
         final LongAdder bytesIn = new LongAdder();
         final LongAdder bytesOut = new LongAdder();
         volatile int lastPort;
 
-        App(String id) {
+        App(String id, int maxPerClient) {
             this.id = id;
+            this.perClient = new AddressCounts(maxPerClient);
         }
     }
 
-    /** Counts {@code client} against {@code appId}; {@code null} when the app already has its maximum. */
-    App attach(String appId, int port, Channel client) {
-        App app = apps.computeIfAbsent(appId, App::new);
+    /** The counters of {@code appId}, made on first use. */
+    App app(String appId, int port) {
+        App app = apps.computeIfAbsent(appId, newApp);
         app.lastPort = port;
-        if (app.open.incrementAndGet() > maxPerApp) {
-            app.open.decrementAndGet();
-            return null;
-        }
-        app.channels.add(client);
         return app;
     }
 
-    void detach(App app, Channel client) {
+    /**
+     * Counts {@code client}, from {@code address}, against {@code app}: refused (and not counted) when that address
+     * or the app already has its maximum.
+     */
+    Admission attach(App app, Channel client, InetAddress address) {
+        if (!app.perClient.tryAdd(address)) {
+            return Admission.CLIENT_FULL;
+        }
+        if (app.open.incrementAndGet() > maxPerApp) {
+            app.open.decrementAndGet();
+            app.perClient.remove(address);
+            return Admission.APP_FULL;
+        }
+        app.channels.add(client);
+        return Admission.ADMITTED;
+    }
+
+    void detach(App app, Channel client, InetAddress address) {
         if (app.channels.remove(client)) {
             app.open.decrementAndGet();
+            app.perClient.remove(address);
         }
     }
 

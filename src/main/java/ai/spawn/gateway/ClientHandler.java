@@ -46,6 +46,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final ConnectionMeter meter;
     private final long maxBody;
     private final HeldMessages held = new HeldMessages();
+    private final HeadWatch headWatch;
     private Channel client;
     private State state = State.IDLE;
     private RequestInfo request = RequestInfo.NONE;
@@ -59,6 +60,14 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         this.context = context;
         this.meter = meter;
         this.maxBody = context.properties().maxBody().toBytes();
+        this.headWatch = new HeadWatch(meter, context.properties().headTimeout().toMillis(),
+                context.properties().keepAliveTimeout().toMillis());
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        headWatch.start(ctx.channel());
+        ctx.fireChannelActive();
     }
 
     @Override
@@ -102,6 +111,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         switch (state) {
             case IDLE -> {
                 if (msg instanceof HttpRequest httpRequest) {
+                    headWatch.headReceived();
                     onRequest(httpRequest);
                 }
                 ReferenceCountUtil.release(msg);
@@ -150,9 +160,16 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void forward(HttpRequest httpRequest, AppHost target, Route.Live live) {
-        if (!meter.attach(target)) {
-            answerAfterBody(ErrorPage.tooManyConnections(), true);
-            return;
+        switch (meter.attach(target)) {
+            case APP_FULL -> {
+                answerAfterBody(ErrorPage.tooManyConnections(), true);
+                return;
+            }
+            case CLIENT_FULL -> {
+                answerAfterBody(ErrorPage.tooManyConnectionsFromYou(), true);
+                return;
+            }
+            case ADMITTED -> { }
         }
         if (HttpUtil.getContentLength(httpRequest, -1L) > maxBody) {
             closeWith(ErrorPage.tooLarge(context.properties().maxBody()));
@@ -243,6 +260,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             linger(written);
         } else if (keepClient) {
             state = State.IDLE;
+            headWatch.awaitNext();
             resume();
         } else {
             state = State.CLOSED;
@@ -306,6 +324,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         meter.answeredByGateway();
         if (keepAlive) {
             state = State.IDLE;
+            headWatch.awaitNext();
             resume();
         } else {
             state = State.CLOSED;
@@ -379,6 +398,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         state = State.CLOSED;
+        headWatch.stop();
         held.releaseAll();
         Exchange ex = exchange;
         exchange = null;

@@ -1,6 +1,7 @@
 package ai.spawn.gateway;
 
 import io.netty.channel.Channel;
+import java.net.InetAddress;
 
 /**
  * Ties one client connection to the app its requests go to: counts it against the app's connection limit and
@@ -11,34 +12,39 @@ final class ConnectionMeter {
 
     private final AppConnections apps;
     private final Channel client;
+    private final InetAddress address;
     private AppConnections.App app;
     private long unattributedIn;
+    private long reads;
 
-    ConnectionMeter(AppConnections apps, Channel client) {
+    ConnectionMeter(AppConnections apps, Channel client, InetAddress address) {
         this.apps = apps;
         this.client = client;
+        this.address = address;
     }
 
-    /** Routes the connection to {@code target}'s app; false when that app already has its maximum. */
-    boolean attach(AppHost target) {
+    /** Routes the connection to {@code target}'s app, unless the app or this client has its maximum there. */
+    AppConnections.Admission attach(AppHost target) {
         if (app != null && app.id.equals(target.appId())) {
-            return true;
+            return AppConnections.Admission.ADMITTED;
         }
         detach();
-        app = apps.attach(target.appId(), target.port(), client);
-        if (app == null) {
-            return false;
+        AppConnections.App candidate = apps.app(target.appId(), target.port());
+        AppConnections.Admission admission = apps.attach(candidate, client, address);
+        if (admission != AppConnections.Admission.ADMITTED) {
+            return admission;
         }
+        app = candidate;
         if (unattributedIn > 0) {
             apps.bytes(app, unattributedIn, 0);
             unattributedIn = 0;
         }
-        return true;
+        return admission;
     }
 
     void detach() {
         if (app != null) {
-            apps.detach(app, client);
+            apps.detach(app, client, address);
             app = null;
         }
     }
@@ -56,11 +62,17 @@ final class ConnectionMeter {
     }
 
     void countIn(long bytes) {
+        reads++;
         if (app != null) {
             apps.bytes(app, bytes, 0);
         } else {
             unattributedIn += bytes;
         }
+    }
+
+    /** How many reads from the client there have been so far (for {@link HeadWatch}). */
+    long reads() {
+        return reads;
     }
 
     void countOut(long bytes) {

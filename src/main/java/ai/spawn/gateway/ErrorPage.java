@@ -48,6 +48,11 @@ record ErrorPage(HttpResponseStatus status, String title, String detail, boolean
                 "The app has too many open connections. Try again in a moment.", true);
     }
 
+    static ErrorPage tooManyConnectionsFromYou() {
+        return new ErrorPage(HttpResponseStatus.TOO_MANY_REQUESTS, "Too many connections",
+                "You have too many connections open to this app. Close some and try again.", true);
+    }
+
     static ErrorPage notAnswering() {
         return new ErrorPage(HttpResponseStatus.BAD_GATEWAY, "The app is not answering",
                 "The app did not accept the connection or closed it without answering. "

@@ -14,6 +14,7 @@ import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ public final class GatewayServer implements SmartLifecycle {
     private final GatewayProperties properties;
     private final RouteResolver resolver;
     private final AppConnections apps;
+    private ClientLimits limits;
     private EventLoopGroup group;
     private UpstreamPools pools;
     private AppWakes wakes;
@@ -49,7 +51,8 @@ public final class GatewayServer implements SmartLifecycle {
     public GatewayServer(GatewayProperties properties, RouteResolver resolver, GatewayTrafficListener listener) {
         this.properties = properties;
         this.resolver = resolver;
-        this.apps = new AppConnections(listener, properties.maxConnectionsPerApp());
+        this.apps = new AppConnections(listener, properties.maxConnectionsPerApp(),
+                properties.maxConnectionsPerClientPerApp());
     }
 
     @Override
@@ -64,6 +67,7 @@ public final class GatewayServer implements SmartLifecycle {
         pools = new UpstreamPools(transport, properties);
         wakes = new AppWakes();
         clients = new DefaultChannelGroup("gateway-clients", GlobalEventExecutor.INSTANCE);
+        limits = new ClientLimits(properties.maxConnectionsPerClient(), properties.connectionCap());
         ProxyContext context = new ProxyContext(properties,
                 new RequestRouter(properties.domain(), resolver, pools), pools, wakes);
         HttpDecoderConfig decoderConfig = new HttpDecoderConfig()
@@ -81,7 +85,13 @@ public final class GatewayServer implements SmartLifecycle {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        ConnectionMeter meter = new ConnectionMeter(apps, channel);
+                        // counted before a byte is read, so that neither slow nor idle clients get past the caps
+                        InetAddress address = ((InetSocketAddress) channel.remoteAddress()).getAddress();
+                        if (!limits.admit(channel, address)) {
+                            channel.close();
+                            return;
+                        }
+                        ConnectionMeter meter = new ConnectionMeter(apps, channel, address);
                         channel.pipeline().addLast(
                                 new TrafficMeter(meter, idleMillis),
                                 new HttpServerCodec(decoderConfig),
@@ -99,8 +109,9 @@ public final class GatewayServer implements SmartLifecycle {
         }
         boundPort = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         sweeper = group.next().scheduleAtFixedRate(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
-        log.info("Gateway listening on {}:{} ({}), apps at {}", properties.bind(), boundPort, transport.name(),
-                appUrl("{id}", 3000).replace("3000-", "{port}-"));
+        log.info("Gateway listening on {}:{} ({}), apps at {}; at most {} client connections, {} per client",
+                properties.bind(), boundPort, transport.name(), appUrl("{id}", 3000).replace("3000-", "{port}-"),
+                limits.maxOpen(), properties.maxConnectionsPerClient());
     }
 
     @Override

@@ -45,7 +45,7 @@ class GatewayServerTest {
 
     private static GatewayServer gateway(int port, Integer publicPort, String scheme, String domain) {
         GatewayProperties properties = new GatewayProperties(true, port, "127.0.0.1", domain, publicPort, scheme,
-                DataSize.ofMegabytes(10), 256, Duration.ofMinutes(5), Duration.ofSeconds(4), Duration.ofSeconds(5), 1);
+                DataSize.ofMegabytes(10), 256, 32, 256, 0, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(4), Duration.ofSeconds(5), 1);
         return new GatewayServer(properties, (appId, appPort) -> new Route.Unknown(), GatewayTrafficListener.NONE);
     }
 }

@@ -20,7 +20,7 @@ class TrafficMeterTest {
 
     private final List<Object> events = new ArrayList<>();
     private final EmbeddedChannel channel = new EmbeddedChannel(
-            new TrafficMeter(new ConnectionMeter(new AppConnections(GatewayTrafficListener.NONE, 10), null),
+            new TrafficMeter(new ConnectionMeter(new AppConnections(GatewayTrafficListener.NONE, 10, 10), null, null),
                     IDLE_MILLIS),
             new ChannelInboundHandlerAdapter() {
                 @Override
