@@ -28,7 +28,8 @@ public interface SandboxProvider {
 
     /**
      * Ids of every sandbox this provider holds, including leftovers of an earlier run (for the reaper). Sandboxes
-     * pre-created for a warm pool are the provider's own and not listed: nobody but the provider may destroy them.
+     * pre-created for a warm pool, and those of its own template builds, are the provider's and not listed: nobody but
+     * the provider may destroy them.
      */
     Set<String> list();
 

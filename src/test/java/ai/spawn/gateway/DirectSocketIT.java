@@ -68,7 +68,7 @@ class DirectSocketIT {
         proxy = new EgressProxy(EgressProperties.defaults(), HostResolver.system(), new RecordingEgressListener());
         provider = BubblewrapSandboxProvider.open(DataDirs.fresh("direct"), 10001,
                 new BubblewrapSandboxProvider.Installs(proxy, null));
-        gateway = TestGateways.start(routes, new AppActivity(Clock.systemUTC()), Map.of());
+        gateway = TestGateways.start(routes, new AppActivity(Clock.systemUTC()), Map.of("max-connections-per-client-per-app", "256"));
         express = provider.create(new SandboxSpec("express", "node", SandboxLimits.defaults(), Map.of()));
         express.writeFiles(Map.of("package.json", "{\"name\":\"app\",\"version\":\"1.0.0\",\"private\":true}",
                 "server.js", KIND + """

@@ -256,8 +256,8 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
     private PreparedSandbox prepare(String id, String template, SandboxLimits limits) {
         try {
             SandboxDirs dirs = layout.create(id);
-            mounts.mount(id, dirs.workspace(), limits.disk());
-            mounts.mountRun(id, dirs.run());
+            mounts.mount(dirs.workspace(), limits.disk());
+            mounts.mountRun(dirs.run());
             cgroups.create(id, limits);
             long scratch = Math.max(limits.disk().toBytes(), 16L << 20);
             return new PreparedSandbox(id, template, limits,
@@ -298,6 +298,10 @@ public final class BubblewrapSandboxProvider implements SandboxProvider, AutoClo
         all.addAll(cgroups.list());
         all.removeAll(owned);
         all.removeAll(pool.owned()); // one made while listing
+        // a template build's sandbox is held by the build that made it (and destroyed by it); one left on disk by an
+        // earlier run is not in this map, so the reaper still finds it
+        sandboxes.values().stream().filter(s -> TemplateBuild.builds(s.spec())).map(LocalSandbox::id)
+                .forEach(all::remove);
         return all;
     }
 

@@ -28,6 +28,9 @@ final class BwrapCommand {
     static final String TOOLS_DIR = "/opt/spawnai";
     static final String PATH = "/usr/local/bin:/usr/bin:/bin";
 
+    /** Host-wide {@code /proc} files each sandbox sees empty. */
+    static final List<String> HIDDEN_PROC_FILES = List.of("/proc/diskstats", "/proc/partitions");
+
     private static final int SECCOMP_FD = 3;
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Arguments: open files, seccomp filter, cgroup.procs files, {@code --}, the command. */
@@ -102,6 +105,10 @@ final class BwrapCommand {
                 .forEach(name -> roBind(argv, layout.etc().resolve(name).toString(), "/etc/" + name));
         roBind(argv, layout.tools().toString(), TOOLS_DIR);
         argv.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
+        // the host's block devices and their i/o counters: with them one app could watch another's writes
+        for (String hidden : HIDDEN_PROC_FILES) {
+            roBind(argv, layout.empty().toString(), hidden);
+        }
         String scratch = Long.toString(target.scratchBytes());
         argv.addAll(List.of("--size", scratch, "--tmpfs", "/tmp", "--size", scratch, "--tmpfs", "/dev/shm",
                 "--size", scratch, "--tmpfs", HOME));

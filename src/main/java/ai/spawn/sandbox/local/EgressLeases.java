@@ -61,9 +61,11 @@ final class EgressLeases {
                 if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                     Files.createDirectory(dir);
                 }
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-                Files.setAttribute(dir, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
-                Files.setAttribute(dir, "unix:gid", uid, LinkOption.NOFOLLOW_LINKS);
+                // root's, searchable only: the sandbox connects to the socket but can plant nothing beside or in
+                // place of it (the host binds and chmods that path)
+                Files.setAttribute(dir, "unix:uid", 0, LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(dir, "unix:gid", 0, LinkOption.NOFOLLOW_LINKS);
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
                 EgressSocket socket = proxy.listen(sandboxId, dir.resolve(SOCKET), refusalsOf(owner));
                 try {
                     Files.setPosixFilePermissions(socket.path(), PosixFilePermissions.fromString("rw-------"));

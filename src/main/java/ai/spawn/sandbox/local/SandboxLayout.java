@@ -61,6 +61,7 @@ final class SandboxLayout {
                 }
             }
             layout.file(layout.seccomp(), SeccompFilter.standard().bytes());
+            layout.file(layout.empty(), new byte[0]);
             for (Map.Entry<String, String> f : layout.etcFiles().entrySet()) {
                 layout.file(layout.etc.resolve(f.getKey()), f.getValue().getBytes(StandardCharsets.UTF_8));
             }
@@ -76,6 +77,11 @@ final class SandboxLayout {
 
     Path etc() {
         return etc;
+    }
+
+    /** An empty file, bound over the host-wide {@code /proc} files a sandbox must not read. */
+    Path empty() {
+        return tools.getParent().resolve("empty");
     }
 
     /** The seccomp filter; root opens it for {@code bwrap --seccomp}, the sandbox never sees it. */

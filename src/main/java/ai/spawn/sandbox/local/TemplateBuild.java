@@ -33,6 +33,13 @@ final class TemplateBuild {
 
     /** The template name build sandboxes are created with: it has no template of its own. */
     static final String BUILDER = "template-build";
+    /** The owner of a build's sandbox: held by the build's own run, never an orphan while it exists. */
+    static final String OWNER_PREFIX = "spawnai-template-";
+
+    /** Whether {@code spec} is a template build's sandbox. */
+    static boolean builds(SandboxSpec spec) {
+        return spec.owner().startsWith(OWNER_PREFIX);
+    }
     static final String MARKER = "template.json";
     static final String NPM_CACHE = "npm-cache";
     static final String WHEELS = "wheels";
@@ -119,7 +126,7 @@ final class TemplateBuild {
             }
             default -> throw new IllegalArgumentException("template " + definition.name() + " installs nothing");
         }
-        Sandbox sandbox = sandboxes.create(new SandboxSpec("spawnai-template-" + definition.name(), BUILDER,
+        Sandbox sandbox = sandboxes.create(new SandboxSpec(OWNER_PREFIX + definition.name(), BUILDER,
                 LIMITS, Map.of()));
         try {
             ExecResult result = sandbox.exec(command, timeout, line -> log.debug("template {}: {}",

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * no reserved blocks) in a sparse image file next to that directory, loop-mounted (the loop device goes with the
  * unmount); its files are page cache the kernel can write back, so they do not pin the sandbox's memory and a full
  * disk is {@code ENOSPC} whatever the memory limit. {@link SandboxProperties.Workspace#MEMORY}: a tmpfs with the
- * source name {@code spawnai-<id>}, quicker to make but held in memory. Uses the host's {@code mkfs.ext4},
+ * source name {@code spawnai-workspace} (no id: an app reads its mount table), quicker to make but held in memory.
+ * Uses the host's {@code mkfs.ext4},
  * {@code mount} and {@code umount} (Java has no mount call). Thread-safe.
  */
 final class WorkspaceMount {
@@ -47,10 +48,10 @@ final class WorkspaceMount {
     }
 
     /** Makes and mounts a workspace of {@code size} on {@code dir}. */
-    void mount(String sandboxId, Path dir, DataSize size) throws IOException {
+    void mount(Path dir, DataSize size) throws IOException {
         if (kind == SandboxProperties.Workspace.MEMORY) {
             String options = "size=" + size.toBytes() + ",mode=0700,uid=" + uid + ",gid=" + uid + ",nosuid,nodev";
-            run(List.of(tools.mount().toString(), "-t", "tmpfs", "-o", options, "spawnai-" + sandboxId,
+            run(List.of(tools.mount().toString(), "-t", "tmpfs", "-o", options, "spawnai-workspace",
                     dir.toString()));
             return;
         }
@@ -73,10 +74,10 @@ final class WorkspaceMount {
      * owned by the sandbox uid, mode 0700, nosuid, nodev, noexec. The app writes its sockets there (and may write
      * anything else): without a file system of its own the directory was unlimited host disk.
      */
-    void mountRun(String sandboxId, Path dir) throws IOException {
+    void mountRun(Path dir) throws IOException {
         String options = "size=" + RUN_BYTES + ",nr_inodes=" + RUN_INODES + ",mode=0700,uid=" + uid + ",gid=" + uid
                 + ",nosuid,nodev,noexec";
-        run(List.of(tools.mount().toString(), "-t", "tmpfs", "-o", options, "spawnai-run-" + sandboxId,
+        run(List.of(tools.mount().toString(), "-t", "tmpfs", "-o", options, "spawnai-run",
                 dir.toString()));
     }
 

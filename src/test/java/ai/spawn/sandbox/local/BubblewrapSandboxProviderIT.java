@@ -59,6 +59,20 @@ class BubblewrapSandboxProviderIT extends SandboxProviderContract {
     }
 
     @Test
+    void aTemplateBuildsSandboxIsNotListedForTheReaperWhileItsBuildHoldsIt() {
+        // found in the attack pass: the reaper destroyed the lazy node template build's sandbox as an orphan
+        Sandbox build = provider.create(new ai.spawn.sandbox.SandboxSpec(TemplateBuild.OWNER_PREFIX + "node",
+                TemplateBuild.BUILDER, ai.spawn.sandbox.SandboxLimits.defaults(), Map.of()));
+        try {
+            Sandbox app = create();
+
+            assertThat(provider.list()).contains(app.id()).doesNotContain(build.id());
+        } finally {
+            build.destroy();
+        }
+    }
+
+    @Test
     void staticBundlesAreServedByTheBundledServer() {
         Sandbox sandbox = create();
         sandbox.writeFiles(Map.of("index.html", "<h1>static</h1>", "css/site.css", "h1{}"));

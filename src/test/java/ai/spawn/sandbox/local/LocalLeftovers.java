@@ -24,8 +24,8 @@ final class LocalLeftovers {
         }
         cgroups(dataDir).stream().filter(p -> p.getFileName().toString().equals(id))
                 .forEach(p -> found.add("cgroup " + p));
-        if (mounts().contains("spawnai-" + id + " ") || mounts().contains("/" + id + "/")) {
-            found.add("workspace mount of " + id);
+        if (mounts().contains("/" + id + "/")) {
+            found.add("workspace or run mount of " + id);
         }
         loopDevices("/" + id + "/").forEach(l -> found.add("loop device " + l));
         return found;

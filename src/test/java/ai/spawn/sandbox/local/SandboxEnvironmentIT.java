@@ -127,6 +127,24 @@ class SandboxEnvironmentIT {
     }
 
     @Test
+    void noAppSeesTheHostsPathsItsSandboxIdOrTheDisksActivity() throws IOException {
+        // found in the attack pass: mountinfo showed host paths and sandbox ids, diskstats another app's writes
+        Sandbox sandbox = create(Map.of());
+        String dataDir = DATA_DIR.toString();
+
+        List<String> mounts = runAsApp(sandbox, "cat /proc/self/mountinfo");
+        List<String> disks = runAsApp(sandbox, "cat /proc/diskstats /proc/partitions");
+
+        assertThat(mounts).anyMatch(l -> l.contains(" /home/user/app ")).anyMatch(l -> l.contains(" /run/sbx "))
+                .noneMatch(l -> l.contains(sandbox.id()));
+        // what still names the data directory: the read-only binds of the shared tools and /etc files (documented)
+        assertThat(mounts.stream().filter(l -> l.contains(dataDir)))
+                .allMatch(l -> l.contains(" /opt/spawnai ro,") || l.contains(" /etc/") || l.contains(" /proc/"));
+        assertThat(disks).isEmpty();
+        destroyAndAssertNothingLeft(sandbox);
+    }
+
+    @Test
     void devIsReadOnlyButItsDevicesWorkAndSharedMemoryIsBounded() throws IOException {
         Sandbox sandbox = create(Map.of());
 
