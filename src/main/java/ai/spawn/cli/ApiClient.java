@@ -20,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ai.spawn.text.TerminalText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -201,7 +202,7 @@ final class ApiClient {
             String detail = Json.text(problem, "detail");
             return detail != null ? detail : Json.text(problem, "title");
         } catch (JacksonException e) {
-            String text = new String(body, StandardCharsets.UTF_8).strip();
+            String text = TerminalText.clean(new String(body, StandardCharsets.UTF_8)).strip();
             return text.isEmpty() || text.length() > 300 || text.startsWith("<") ? null : text;
         }
     }

@@ -3,6 +3,7 @@ package ai.spawn.cli;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
+import ai.spawn.text.TerminalText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,13 +17,21 @@ final class Json {
         return JsonMapper.builder().build();
     }
 
-    /** The text of {@code field}, or {@code null} when it is missing, null or not a scalar. */
+    /**
+     * The text of {@code field}, or {@code null} when it is missing, null or not a scalar; without terminal
+     * control characters, as the server's text may quote an app's output.
+     */
     static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         if (value == null || value.isNull() || value.isContainer()) {
             return null;
         }
-        return value.asString();
+        return TerminalText.clean(value.asString());
+    }
+
+    /** The text of {@code node} itself, cleaned like {@link #text(JsonNode, String)}. */
+    static String text(JsonNode node) {
+        return TerminalText.clean(node.asString());
     }
 
     /** The text of {@code field}, or {@code fallback}. */

@@ -80,7 +80,7 @@ final class LogsCommand implements Callable<Integer> {
 
     private static List<String> lines(JsonNode logs) {
         List<String> result = new ArrayList<>();
-        logs.path("lines").forEach(line -> result.add(line.asString()));
+        logs.path("lines").forEach(line -> result.add(Json.text(line)));
         return result;
     }
 

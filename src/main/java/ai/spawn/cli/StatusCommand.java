@@ -57,7 +57,7 @@ final class StatusCommand implements Callable<Integer> {
         JsonNode files = app.path("files");
         if (files.isArray() && !files.isEmpty()) {
             List<String> names = new ArrayList<>();
-            files.forEach(f -> names.add(f.asString()));
+            files.forEach(f -> names.add(Json.text(f)));
             String shown = String.join(", ", names.subList(0, Math.min(MAX_FILES_SHOWN, names.size())));
             add(lines, "files", names.size() > MAX_FILES_SHOWN ? shown + " (+" + (names.size() - MAX_FILES_SHOWN)
                     + " more)" : shown);

@@ -14,6 +14,7 @@ import ai.spawn.sandbox.SandboxProvider;
 import ai.spawn.sandbox.SandboxSpec;
 import ai.spawn.spawn.AppStates.Progress;
 import ai.spawn.spawn.StepClock.Step;
+import ai.spawn.text.TerminalText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -198,7 +199,7 @@ class Deployer {
             return "";
         }
         List<String> tail = lines.subList(Math.max(0, lines.size() - LOG_LINES_IN_REASON), lines.size());
-        return "\nlast output:\n" + String.join("\n", tail);
+        return "\nlast output:\n" + TerminalText.clean(String.join("\n", tail));
     }
 
     static long elapsedMillis(long startNanos) {

@@ -23,7 +23,7 @@ class CliArchitectureTest {
     @Test
     void theClientUsesOnlyTheJdkPicocliAndJackson() {
         noClasses().that().resideInAPackage("ai.spawn.cli..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("ai.spawn.cli..", "java..", "picocli..",
+                .should().dependOnClassesThat().resideOutsideOfPackages("ai.spawn.cli..", "ai.spawn.text..", "java..", "picocli..",
                         "tools.jackson..")
                 .check(classes);
     }

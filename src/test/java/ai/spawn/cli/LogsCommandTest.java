@@ -53,6 +53,18 @@ class LogsCommandTest {
     }
 
     @Test
+    void terminalEscapesInTheAppsOutputAreNotPrinted() {
+        server.onJson("GET", "/api/v1/apps/app1/logs", 200, "{\"id\":\"app1\",\"lines\":["
+                + "\"\\u001b]0;owned\\u0007title\",\"\\u001b]52;c;ZWNobyBoaQ==\\u001b\\\\clip\","
+                + "\"\\u001b[2J\\u001b[31mred\\u009b0m\\r\"]}");
+
+        InProcessCli.Result result = cli.run("logs", "app1");
+
+        assertThat(result.outLines()).containsExactly("title", "clip", "red");
+        assertThat(result.out()).doesNotContain("\u001b", "\u0007", "\u009b", "\r");
+    }
+
+    @Test
     void followPrintsEachLineOnceUntilTheAppEnds() {
         List<String> answers = List.of("[\"a\",\"b\"]", "[\"a\",\"b\",\"c\"]", "[\"b\",\"c\",\"d\"]", "[\"b\",\"c\",\"d\"]");
         AtomicInteger logCalls = new AtomicInteger();

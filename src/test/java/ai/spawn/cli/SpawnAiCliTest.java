@@ -126,6 +126,20 @@ class SpawnAiCliTest {
     }
 
     @Test
+    void terminalEscapesInTheServersMessagesAreNotPrinted() {
+        server.on("POST", "/api/v1/apps/app1/extend", r -> FakeSpawnAi.Response.problem(400, "Invalid request",
+                "app failed\\nlast output:\\n\\u001b]52;c;cm0gLXJmIH4=\\u0007\\u001b[2Jboom"));
+        server.on("GET", "/api/v1/apps", r -> new FakeSpawnAi.Response(409, "text/plain",
+                "busy \u001b]0;title\u0007now", Map.of(), false));
+
+        InProcessCli.Result extend = cli.env("SPAWNAI_TOKEN", FakeSpawnAi.TOKEN).run("extend", "app1", "1h");
+        InProcessCli.Result list = cli.run("list");
+
+        assertThat(extend.err()).isEqualTo("spawnai: app failed\nlast output:\nboom\n");
+        assertThat(list.err()).isEqualTo("spawnai: busy now\n");
+    }
+
+    @Test
     void serverErrorExits6() {
         server.on("GET", "/api/v1/apps", r -> FakeSpawnAi.Response.problem(500, "Internal error",
                 "something went wrong on our side; the error was logged"));
