@@ -18,13 +18,13 @@ import java.util.Map;
 /**
  * A bare HTTP/1.1 client on a socket, for what {@code java.net.http} will not send: forbidden headers, pipelining,
  * HTTP/1.0, hand-made chunked bodies. Reads responses framed by Content-Length, chunked encoding or close.
- * One thread at a time.
+ * One thread at a time. Public for the API listener's tests as well.
  */
-final class RawHttp implements AutoCloseable {
+public final class RawHttp implements AutoCloseable {
 
     /** A response as received; header names lowercase. */
-    record Response(int status, Map<String, String> headers, byte[] body) {
-        String text() {
+    public record Response(int status, Map<String, String> headers, byte[] body) {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
@@ -33,12 +33,12 @@ final class RawHttp implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
 
-    RawHttp(int port) throws IOException {
+    public RawHttp(int port) throws IOException {
         this(port, "127.0.0.1");
     }
 
     /** Connects from {@code clientAddress}, e.g. {@code 127.0.0.2}: on Linux all of 127/8 is local. */
-    RawHttp(int port, String clientAddress) throws IOException {
+    public RawHttp(int port, String clientAddress) throws IOException {
         socket = new Socket();
         socket.bind(new InetSocketAddress(InetAddress.getByName(clientAddress), 0));
         socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
@@ -47,18 +47,18 @@ final class RawHttp implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
-    RawHttp send(String text) throws IOException {
+    public RawHttp send(String text) throws IOException {
         return send(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    RawHttp send(byte[] bytes) throws IOException {
+    public RawHttp send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
         return this;
     }
 
     /** Reads one response to a request that was not {@code HEAD}. */
-    Response read() throws IOException {
+    public Response read() throws IOException {
         String statusLine = line();
         if (statusLine == null) {
             throw new IOException("connection closed before a response");
@@ -90,7 +90,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Reads a response head as it came, up to and including its empty line; {@code null} at end of stream. */
-    String readHead() throws IOException {
+    public String readHead() throws IOException {
         return ScriptedUpstream.readHead(in);
     }
 
@@ -105,7 +105,7 @@ final class RawHttp implements AutoCloseable {
      * Whether the server closed the connection within {@code timeout}: true at end of stream or a reset, false if it
      * is still open then. Drops what arrives meanwhile.
      */
-    boolean closedWithin(Duration timeout) throws IOException {
+    public boolean closedWithin(Duration timeout) throws IOException {
         socket.setSoTimeout((int) timeout.toMillis());
         try {
             while (in.read() != -1) {
@@ -120,7 +120,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Whether the server closed the connection (reads until end of stream). */
-    boolean closedByServer() throws IOException {
+    public boolean closedByServer() throws IOException {
         return in.read() == -1;
     }
 
